@@ -1,41 +1,118 @@
 """read: a RawDocument's bytes → plain body text + metadata (Document).
 
-STUB — owned by the documents work (issue 4); keep the signature of read_document.
+body_text is the report as written below its title: the title line(s) and anything above them
+(site chrome, red-head file numbers) are not in it; paragraphs are separated by '\\n'; site chrome
+(无障碍, 来源/发布时间, 索引号 blocks, ICP lines) is removed after the metadata has been read from it.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from fazhi.model import Document, InputError, RawDocument
+from fazhi.read.chrome import clean_lines, strip_chrome
+from fazhi.read.decoding import decode_bytes, sniff_meta_charset
+from fazhi.read.metadata import Metadata, read_metadata
 
-_PUBLISHED = re.compile(r"发布时间[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
-_TITLE_YEAR = re.compile(r"(20\d{2})年")
+# A report on rule-of-law government names its subject: a text without any of these words is
+# some other page (news, a notice, an error page) and is refused rather than mined for numbers.
+_REPORT_TERMS = re.compile(r"法治|依法行政|法制")
+_MIN_BODY_CJK = 30
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def read_document(raw: RawDocument) -> Document:
     """Decode and clean one document; raises InputError when it cannot be read as a report."""
-    try:
-        text = raw.data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.data.decode("gb18030")
-    text = text.replace("\r\n", "\n")
-    if not text.strip():
-        raise InputError(raw.source_uri, "read", "not_empty", "the document is empty")
-    lines = [line.strip() for line in text.split("\n")]
-    title = next((line for line in lines if "报告" in line), None)
-    published = None
-    match = _PUBLISHED.search(text)
-    if match:
-        published = date(int(match[1]), int(match[2]), int(match[3]))
-    year_match = _TITLE_YEAR.search(title or "")
+    if not raw.data:
+        raise _refuse(raw, "not_empty", "the file is empty (0 bytes); re-download or re-export the report")
+    title, lines, meta_lines, warnings = _lines_of(raw)
+    if not lines:
+        raise _refuse(raw, "not_empty", "the document holds no text, only whitespace; check the export or download")
+    meta = read_metadata(lines, title, meta_lines)
+    body_lines = strip_chrome(_below_title(lines, meta))
+    body = "\n".join(body_lines)
+    _check_is_report(raw, body, meta.title)
     return Document(
         source_uri=raw.source_uri,
         content_sha256=raw.content_sha256,
-        body_text=text,
-        title=title,
-        published_date=published,
-        report_year=int(year_match[1]) if year_match else None,
-        region_hint=title,
+        body_text=body,
+        title=meta.title,
+        publisher=meta.publisher,
+        published_date=meta.published_date,
+        signed_date=meta.signed_date,
+        report_year=meta.report_year,
+        region_hint=raw.hints.get("region_hint") or meta.region_hint,
+        final_url=raw.final_url,
+        fetched_at=raw.fetched_at,
+        warnings=warnings,
     )
+
+
+def _lines_of(raw: RawDocument) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...]]:
+    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings)."""
+    if raw.media_type in ("txt", "html"):
+        declared = raw.declared_charset
+        if raw.media_type == "html" and not declared:
+            declared = sniff_meta_charset(raw.data)
+        text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
+        if raw.media_type == "txt":
+            return None, clean_lines([text]), None, ()
+        from fazhi.read.html import read_html
+
+        parts = read_html(text)
+        return parts.title, parts.lines, parts.page_lines, parts.warnings
+    if raw.media_type == "docx":
+        return None, clean_lines(_parse(raw, "docx")), None, ()
+    if raw.media_type == "pdf":
+        return None, clean_lines(_parse(raw, "pdf")), None, ()
+    raise _refuse(raw, "supported_format", f"unsupported media type '{raw.media_type}'; give a .txt, .html, .docx or .pdf")
+
+
+def _parse(raw: RawDocument, kind: str) -> list[str]:
+    from fazhi.read.pdf import NoTextLayer, read_pdf
+    from fazhi.read.word import read_docx
+
+    try:
+        return read_docx(raw.data) if kind == "docx" else read_pdf(raw.data)
+    except NoTextLayer:
+        raise _refuse(
+            raw, "text_layer", "the PDF has no text layer (a scan or image); run OCR on it or give the text/web version"
+        ) from None
+    except Exception as exc:  # parsers raise many types on damaged files; all mean the same to a user
+        what = "Word (.docx)" if kind == "docx" else "PDF"
+        raise _refuse(
+            raw, f"valid_{kind}",
+            f"not a readable {what} file ({type(exc).__name__}); it may be truncated or mis-named: "
+            "re-download it or re-save it from the original program",
+        ) from None
+
+
+def _below_title(lines: list[str], meta: Metadata) -> list[str]:
+    """Body lines after the title; when the title came from elsewhere, drop its repeat near the top."""
+    if meta.title_lines:
+        return lines[meta.title_lines :]
+    if meta.title:
+        squeezed = meta.title.replace(" ", "")
+        for i, line in enumerate(lines[:5]):
+            if line.replace(" ", "") == squeezed:
+                return lines[i + 1 :]
+    return lines
+
+
+def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
+    if len(_CJK.findall(body)) < _MIN_BODY_CJK:
+        raise _refuse(
+            raw, "is_report",
+            f"the document has almost no Chinese text ({len(body)} characters after removing site chrome); "
+            "check it is the report itself and not an index or error page",
+        )
+    if not _REPORT_TERMS.search((title or "") + body):
+        raise _refuse(
+            raw, "is_report",
+            "this is not a rule-of-law report: neither title nor text mentions 法治, 依法行政 or 法制; "
+            "remove it from the inputs or give the report's own page",
+        )
+
+
+def _refuse(raw: RawDocument, check: str, reason: str) -> InputError:
+    return InputError(raw.source_uri, "read", check, reason)

@@ -1,0 +1,228 @@
+"""HTML pages → article lines: CMS selectors, a text-density heuristic, trafilatura as the last resort."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from fazhi.read.chrome import clean_line, clean_lines, is_chrome
+
+# Article containers of the CMSs most government sites run on (TRS WCM, Hanweb/UCAP, Kaipu…),
+# innermost first: TRS_Editor sits inside #zoom on many sites.
+ARTICLE_SELECTORS = (
+    "div.TRS_Editor", "div.TRS_UEDITOR", "#zoom", "#Zoom", ".zoom", "#UCAP-CONTENT", ".article-content",
+    ".article_content", ".pages_content", "#fontzoom", ".con_text", "td.content", "#content", "div.content",
+)
+TITLE_SELECTORS = (
+    "h1", ".article-title", ".article_title", "#title", ".title", "td.title", ".xxgk_title", "h2", "h3",
+)
+# Never part of an article, whatever the layout.
+_DROP_TAGS = "script, style, noscript, template, iframe, object, embed, svg, select, button, input, textarea"
+# Chrome containers by role; matched against class/id tokens so "content" never matches "contentshare".
+_CHROME_TOKENS = re.compile(
+    r"^(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdsharebuttonbox|print|"
+    r"footer|foot|header|head-top|topbar|toolbar|sidebar|side|aside|related|relate|xgxx|xgwz|"
+    r"wza|barrier|old-?man|elder|fontsize|font-size|search|login|copyright)$",
+    re.I,
+)
+_BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside main blockquote "
+    "pre center form figure figcaption address hr tr td th tbody thead tfoot caption title body html".split()
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
+_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# number + counting unit: what makes text outside the article worth a warning (dates, ICP and
+# phone numbers are not statistics, so they must not raise it)
+_STAT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)")
+_MIN_ARTICLE_CJK = 50
+_LAYOUT_CELL_CHARS = 200
+_DENSITY_SHARE = 0.7
+
+
+@dataclass(frozen=True)
+class HtmlParts:
+    """An HTML page split into the report's lines and what surrounds it."""
+
+    title: str | None
+    lines: list[str]
+    page_lines: list[str]  # every line of the page (for the 来源/发布时间 bar outside the article)
+    method: str  # which way the article was found: selector, density or trafilatura
+    warnings: tuple[str, ...]
+
+
+def _glue(text: str) -> str:
+    """Source-code line breaks inside a paragraph vanish next to Chinese text, else become a space."""
+
+    def repl(m: re.Match[str]) -> str:
+        left = text[m.start() - 1] if m.start() else ""
+        right = text[m.end()] if m.end() < len(text) else ""
+        return "" if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ") else " "
+
+    return _WS_WITH_BREAK.sub(repl, text)
+
+
+def _is_data_table(table: LexborNode) -> bool:
+    """A table of figures, not a page layout: no nested tables, no long prose cells."""
+    if table.css_first("table") is not None:
+        return False
+    return all(len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th"))
+
+
+def _table_lines(table: LexborNode) -> list[str]:
+    """Rows as 'cell | cell' lines, header row first, so labels and units stay with their numbers."""
+    rows = table.css("tr")
+    head = [r for r in rows if r.css_first("th") is not None and r.css_first("td") is None]
+    ordered = head + [r for r in rows if r not in head] if head and rows[0] not in head else rows
+    out = []
+    for row in ordered:
+        cells = [" ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")]
+        if any(cells):
+            out.append(" | ".join(cells))
+    return out
+
+
+def render(node: LexborNode) -> list[str]:
+    """A node's text as lines: blocks and <br> break lines, inline tags (Word's <span>s) join up."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = clean_line(_glue("".join(buf)))
+        buf.clear()
+        if line:
+            out.append(line)
+
+    def visit(parent: LexborNode) -> None:
+        for child in parent.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                buf.append(child.text_content or "")
+            elif tag in ("-comment", "script", "style"):
+                continue
+            elif tag == "table":
+                flush()
+                if _is_data_table(child):
+                    out.extend(_table_lines(child))
+                else:
+                    visit(child)
+                flush()
+            elif tag in _BLOCK_TAGS:
+                flush()
+                visit(child)
+                flush()
+            else:
+                visit(child)
+
+    visit(node)
+    flush()
+    return out
+
+
+def _is_chrome_node(node: LexborNode) -> bool:
+    if node.tag in ("nav", "footer", "aside"):
+        return True
+    tokens = (node.attributes.get("class") or "").split() + [node.attributes.get("id") or ""]
+    return any(_CHROME_TOKENS.match(t) for t in tokens if t)
+
+
+def _prune_chrome(node: LexborNode) -> None:
+    """Remove chrome subtrees (outermost first, so no node is freed twice)."""
+    for child in list(node.iter()):
+        if _is_chrome_node(child):
+            child.decompose()
+        else:
+            _prune_chrome(child)
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    for selector in TITLE_SELECTORS:
+        for node in tree.css(selector):
+            text = clean_line(_glue(node.text(deep=True)))
+            if "报告" in text and len(text) <= 80:
+                return text
+    head = tree.css_first("title")
+    if head is None:
+        return None
+    parts = [clean_line(p) for p in re.split(r"[_|｜\-—–]+", head.text())]
+    parts = [p for p in parts if p]
+    return next((p for p in parts if "报告" in p), parts[0] if parts else None)
+
+
+def _by_selector(tree: LexborHTMLParser) -> LexborNode | None:
+    for selector in ARTICLE_SELECTORS:
+        for node in tree.css(selector):
+            if _cjk_count(node.text(deep=True)) >= _MIN_ARTICLE_CJK:
+                return node
+    return None
+
+
+def _by_density(body: LexborNode) -> LexborNode | None:
+    """The container holding most of the page's running text, if it holds most of it."""
+    scores: dict[int, tuple[LexborNode, int]] = {}
+    total = 0
+    for text_node in body.traverse(include_text=True):
+        if text_node.tag != "-text":
+            continue
+        n = _cjk_count(text_node.text_content or "")
+        if n < 10:  # link labels and menu items are short; running text is not
+            continue
+        total += n
+        box = text_node.parent
+        while box is not None and box.tag not in ("div", "td", "article", "section", "main", "body"):
+            box = box.parent
+        if box is not None:
+            node, score = scores.get(box.mem_id, (box, 0))
+            scores[box.mem_id] = (node, score + n)
+    if not scores or total == 0:
+        return None
+    best, score = max(scores.values(), key=lambda pair: pair[1])
+    return best if score / total >= _DENSITY_SHARE and score >= _MIN_ARTICLE_CJK else None
+
+
+def _by_trafilatura(html: str) -> list[str]:
+    import trafilatura  # heavy import: only pages no selector or heuristic could handle pay it
+
+    extracted = trafilatura.extract(html, output_format="html", include_tables=True, favor_recall=True)
+    if not extracted:
+        return []
+    tree = LexborHTMLParser(extracted)
+    return render(tree.body) if tree.body is not None else []
+
+
+def read_html(html: str) -> HtmlParts:
+    """Split a decoded page into title, article lines and page lines; warn on numbers left outside."""
+    tree = LexborHTMLParser(html)
+    for node in tree.css(_DROP_TAGS):
+        node.decompose()
+    body = tree.body
+    if body is None:
+        return HtmlParts(_page_title(tree), [], [], "none", ())
+    page_lines = render(body)
+    title = _page_title(tree)
+    article = _by_selector(tree)
+    method = "selector"
+    if article is None:
+        _prune_chrome(body)
+        article, method = _by_density(body), "density"
+    lines = render(article) if article is not None else []
+    if _cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
+        lines, method = _by_trafilatura(html), "trafilatura"
+    return HtmlParts(title, clean_lines(lines), page_lines, method, _outside_warnings(page_lines, lines, title))
+
+
+def _outside_warnings(page_lines: list[str], article_lines: list[str], title: str | None) -> tuple[str, ...]:
+    inside = set(article_lines) | {title}
+    flagged = [
+        line for line in page_lines if line not in inside and not is_chrome(line) and _STAT.search(line)
+    ]
+    if not flagged:
+        return ()
+    sample = "; ".join(f"«{line[:40]}»" for line in flagged[:3])
+    return (f"text outside the article holds numbers ({len(flagged)} lines, e.g. {sample}): check nothing was cut",)

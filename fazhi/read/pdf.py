@@ -1,0 +1,103 @@
+"""PDF text layer → paragraphs: page numbers and running headers/footers dropped, wrapped lines joined."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3}|[Pp]age\s*\d+)$"
+)
+_EDGE = 2  # lines at the top and bottom of a page where running headers/footers sit
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    is_row: bool = False  # a table row: always its own paragraph
+
+
+class NoTextLayer(Exception):
+    """The PDF has pages but no extractable characters (a scan)."""
+
+
+def read_pdf(data: bytes) -> list[str]:
+    """Paragraph lines of a PDF; raises NoTextLayer for scans, parser errors for damaged files."""
+    import pdfplumber  # heavy import: only PDF inputs pay it
+
+    pages: list[list[_Line]] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            pages.append(_page_lines(page))
+    if not any(pages):
+        raise NoTextLayer()
+    pages = _drop_running(pages)
+    return _join([line for page in pages for line in page])
+
+
+def _page_lines(page: object) -> list[_Line]:
+    tables = page.find_tables()  # type: ignore[attr-defined]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict) -> bool:
+        return not any(b[0] <= obj["x0"] and obj["x1"] <= b[2] and b[1] <= obj["top"] and obj["bottom"] <= b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page  # type: ignore[attr-defined]
+    placed: list[tuple[float, _Line]] = []
+    for raw in text_page.extract_text_lines():
+        chars = raw.get("chars") or []
+        size = max((c["size"] for c in chars), default=10.0)
+        placed.append((raw["top"], _Line(raw["text"].strip(), raw["x0"], raw["x1"], size)))
+    for table in tables:
+        for i, row in enumerate(table.extract()):
+            cells = [re.sub(r"\s+", "", c or "") for c in row]
+            if any(cells):
+                placed.append((table.bbox[1] + i * 0.01, _Line(" | ".join(cells), table.bbox[0], table.bbox[2], 10.0, True)))
+    placed.sort(key=lambda pair: pair[0])
+    return [line for _, line in placed if line.text and not _PAGE_NUMBER.match(line.text.replace(" ", ""))]
+
+
+def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop lines repeated at the top or bottom of most pages (digits ignored: 第3页 = 第4页)."""
+    if len(pages) < 2:
+        return pages
+
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.replace(" ", ""))
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({key(line) for line in page[:_EDGE] + page[-_EDGE:]})
+    running = {k for k, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
+    out = []
+    for page in pages:
+        edge_ids = {id(line) for line in page[:_EDGE] + page[-_EDGE:]}
+        out.append([ln for ln in page if not (id(ln) in edge_ids and key(ln) in running)])
+    return out
+
+
+def _join(lines: list[_Line]) -> list[str]:
+    """Join lines the layout wrapped: a line reaching the right margin continues on the next,
+    unless the next is indented (a new paragraph) or one of them is a table row."""
+    body = [ln for ln in lines if not ln.is_row and len(ln.text) >= 8]
+    if not body:
+        return [ln.text for ln in lines]
+    left = min(ln.x0 for ln in body)
+    right = max(ln.x1 for ln in body)
+    out: list[str] = []
+    open_para = False
+    for ln in lines:
+        width = ln.size or 10.0
+        indented = ln.x0 > left + 0.8 * width
+        if ln.is_row or not open_para or indented:
+            out.append(ln.text)
+        else:
+            out[-1] += ln.text
+        full = ln.x1 >= right - 1.5 * width
+        open_para = not ln.is_row and full
+    return out
