@@ -32,6 +32,8 @@ def read_document(raw: RawDocument) -> Document:
     body_lines = strip_chrome(_below_title(lines, meta))
     body = "\n".join(body_lines)
     _check_is_report(raw, body, meta.title)
+    region_hint, report_year, hint_warnings = _apply_hints(raw.hints, meta)
+    warnings += hint_warnings
     return Document(
         source_uri=raw.source_uri,
         content_sha256=raw.content_sha256,
@@ -40,8 +42,8 @@ def read_document(raw: RawDocument) -> Document:
         publisher=meta.publisher,
         published_date=meta.published_date,
         signed_date=meta.signed_date,
-        report_year=meta.report_year,
-        region_hint=raw.hints.get("region_hint") or meta.region_hint,
+        report_year=report_year,
+        region_hint=region_hint,
         final_url=raw.final_url,
         fetched_at=raw.fetched_at,
         warnings=warnings,
@@ -97,6 +99,21 @@ def _below_title(lines: list[str], meta: Metadata) -> list[str]:
             if line.replace(" ", "") == squeezed:
                 return lines[i + 1 :]
     return lines
+
+
+def _apply_hints(hints: dict[str, str], meta: Metadata) -> tuple[str | None, int | None, tuple[str, ...]]:
+    """Hints from the source list win (an analyst checked them); a disagreement is worth a warning."""
+    region, year = meta.region_hint, meta.report_year
+    warnings = []
+    if hints.get("region_hint"):
+        if region and hints["region_hint"] not in region and region not in hints["region_hint"]:
+            warnings.append(f"region_hint '{hints['region_hint']}' from the source list differs from the document's '{region}'")
+        region = hints["region_hint"]
+    if hints.get("year_hint", "").isdigit():
+        if year and int(hints["year_hint"]) != year:
+            warnings.append(f"year_hint {hints['year_hint']} from the source list differs from the document's {year}")
+        year = int(hints["year_hint"])
+    return region, year, tuple(warnings)
 
 
 def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
