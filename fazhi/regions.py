@@ -21,7 +21,10 @@ DIM_REGION_COLUMNS = (
     "region_code", "region_name", "region_level", "province_name", "prefecture_name", "county_name",
     "parent_region_code",
 )
-EXTENDED_COLUMNS = ("unit_type", "valid_from", "valid_to", "successor_region_code")
+EXTENDED_COLUMNS = ("unit_type", "valid_from", "valid_to", "successor_region_code", "is_current")
+# Historic units come from a table of ~mid-2016; when the change list has no date for one, it was
+# abolished between then and now, so it is taken as valid for report years up to 2016.
+UNKNOWN_CHANGE_YEAR = 2017
 
 # A bare short name (方山, 鼓楼) is a region only right before these words: elsewhere short names
 # are ordinary words (平安, 长安, 朝阳) and would be guessed, not read.
@@ -50,14 +53,16 @@ class Region:
     parent_code: str | None
     unit_type: str = ""
     valid_from: int | None = None  # first report year the unit exists for (None: before ~2016)
-    valid_to: int | None = None  # year of the change that abolished it (None: current)
+    valid_to: int | None = None  # year of the change that abolished it (None: current or unknown)
     successor_code: str | None = None
+    is_current: bool = True
 
     def valid_in(self, year: int) -> bool:
         """Whether a report about this year can come from this unit (changes count from their year)."""
-        return (self.valid_from is None or year >= self.valid_from) and (
-            self.valid_to is None or year < self.valid_to
-        )
+        until = self.valid_to
+        if until is None and not self.is_current:
+            until = UNKNOWN_CHANGE_YEAR
+        return (self.valid_from is None or year >= self.valid_from) and (until is None or year < until)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ def _read_regions(path: Path) -> list[tuple[Region, list[str], list[tuple[str, i
                     county_name=row["county_name"] or None, parent_code=row["parent_region_code"] or None,
                     unit_type=row["unit_type"], valid_from=_int_or_none(row["valid_from"]),
                     valid_to=_int_or_none(row["valid_to"]), successor_code=row["successor_code"] or None,
+                    is_current=row["is_current"] == "true",
                 )
             except (KeyError, ValueError) as exc:
                 raise RegionDataError(f"{path}:{line_no}: bad row ({exc}); compare with the header") from exc
@@ -167,7 +173,7 @@ class RegionIndex:
     def _for_year(self, candidates: Sequence[_Candidate], year: int | None) -> list[Region]:
         """Candidates that existed in the report's year; an old name used later means its successor."""
         if year is None:
-            current = [c.region for c in candidates if c.region.valid_to is None and c.name_until is None]
+            current = [c.region for c in candidates if c.region.is_current and c.name_until is None]
             return current or list(dict.fromkeys(c.region for c in candidates))
         valid = [
             c.region for c in candidates
@@ -207,7 +213,9 @@ class RegionIndex:
             ambiguous_depth = -1
             for m in in_text:
                 cands = self._narrow(m, mentions, year)
-                if len(cands) == 1:
+                if not cands:
+                    reasons.append(f"'{m.surface}' no longer existed in {year} and has no single successor")
+                elif len(cands) == 1:
                     resolved.append((m, cands[0]))
                 elif len(cands) > 1 and not m.is_stem:
                     ambiguous_depth = max(ambiguous_depth, min(LEVEL_RANK[c.level] for c in cands))
@@ -237,7 +245,7 @@ class RegionIndex:
                 "county_name": r.county_name, "parent_region_code": r.parent_code, "unit_type": r.unit_type,
                 "valid_from": None if r.valid_from is None else str(r.valid_from),
                 "valid_to": None if r.valid_to is None else str(r.valid_to),
-                "successor_region_code": r.successor_code,
+                "successor_region_code": r.successor_code, "is_current": "true" if r.is_current else "false",
             }
             for c in cols:
                 rows[c].append(values[c])

