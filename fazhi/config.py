@@ -1,0 +1,42 @@
+"""Paths and settings in one place: documented defaults, environment overrides read once here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fazhi.model import FazhiError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+SQL_DIR = PROJECT_ROOT / "sql"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+DEFAULT_REPORTS_DIR = SEEDS_DIR / "reports"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "fazhi.duckdb"
+
+# DuckDB 1.4+ clients (what BI drivers bundle) must be able to open the file: DESIGN.md contract.
+STORAGE_COMPATIBILITY = "v1.4.0"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run settings. Environment: FAZHI_WAREHOUSE (warehouse file), FAZHI_MAX_BYTES (per-input size limit)."""
+
+    warehouse: Path = DEFAULT_WAREHOUSE
+    max_input_bytes: int = 50 * 1024 * 1024
+
+    @classmethod
+    def from_env(cls, warehouse: str | Path | None = None) -> Settings:
+        """Settings from explicit arguments, then FAZHI_* environment variables, then defaults."""
+        chosen = warehouse or os.environ.get("FAZHI_WAREHOUSE") or DEFAULT_WAREHOUSE
+        raw_limit = os.environ.get("FAZHI_MAX_BYTES", str(cls.max_input_bytes))
+        try:
+            limit = int(raw_limit)
+        except ValueError:
+            raise FazhiError(f"FAZHI_MAX_BYTES must be a whole number of bytes, got {raw_limit!r}") from None
+        path = Path(chosen).expanduser()
+        if path.exists() and path.is_dir():
+            raise FazhiError(f"warehouse {path} is a folder; give a file path such as {path / 'fazhi.duckdb'}")
+        return cls(warehouse=path, max_input_bytes=limit)

@@ -1,0 +1,89 @@
+"""Great Expectations suites from expectations/*.json, validated against pandas frames.
+
+One ephemeral GX context per process (GX import and context creation cost seconds: done once).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from fazhi.config import EXPECTATIONS_DIR
+
+SEVERITIES = ("blocking", "warning")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed expectation: which rows (their index columns) failed and how severe it is."""
+
+    suite: str
+    check: str
+    severity: str
+    reason: str
+    rows: list[dict[str, Any]]
+
+
+def load_suite_spec(name: str, folder: Path = EXPECTATIONS_DIR) -> dict[str, Any]:
+    """The reviewable JSON spec of one suite; every expectation must say its severity."""
+    spec: dict[str, Any] = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    for expectation in spec["expectations"]:
+        meta = expectation.get("meta", {})
+        if meta.get("severity") not in SEVERITIES or "check" not in meta:
+            raise ValueError(f"expectations/{name}.json: every expectation needs meta.check and meta.severity in {SEVERITIES}")
+    return spec
+
+
+@cache
+def _context() -> Any:
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
+
+
+@cache
+def _batch_definition(name: str) -> Any:
+    context = _context()
+    source = context.data_sources.add_pandas(f"staged_{name}")
+    return source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
+
+
+@cache
+def _suite(name: str) -> Any:
+    from great_expectations.core.expectation_suite import ExpectationSuite
+
+    spec = load_suite_spec(name)
+    suite = ExpectationSuite(name=spec["name"], expectations=spec["expectations"], meta=spec.get("meta", {}))
+    return _context().suites.add(suite)
+
+
+def validate(name: str, frame: pd.DataFrame, index_columns: list[str]) -> tuple[bool, list[Failure], Any]:
+    """Validate frame with suite `name`; returns (success, failures with their rows, the GX result)."""
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+    result = batch.validate(
+        _suite(name),
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
+    )
+    failures = []
+    for item in result.results:
+        if item.success:
+            continue
+        meta = item.expectation_config.meta or {}
+        rows = item.result.get("unexpected_index_list") or []
+        if item.exception_info and item.exception_info.get("raised_exception"):
+            rows = [{"error": item.exception_info.get("exception_message")}]
+        failures.append(Failure(name, meta["check"], meta["severity"], meta.get("reason", ""), list(rows)))
+    return bool(result.success), failures, result

@@ -1,0 +1,187 @@
+"""The stages as batch functions: each takes a batch, returns what passed and what it held back.
+
+flows/ wraps these in Prefect tasks; `run_local` runs the same story without Prefect (benchmarks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import polars as pl
+
+from fazhi.clean import CleanBatch, ExtractedReport, clean, label_mapping, metric_dimension
+from fazhi.config import SEEDS_DIR, Settings
+from fazhi.discover import discover, load_raw
+from fazhi.extract import EXTRACTOR_VERSION, extract_statistics
+from fazhi.gate import GateOutcome, gate
+from fazhi.ledger import Ledger
+from fazhi.metrics import MetricCatalog
+from fazhi.model import Document, InputError, RawDocument, Source
+from fazhi.read import read_document
+from fazhi.regions import RegionIndex
+from fazhi.warehouse.publish import LoadRecord, publish
+from fazhi.warehouse.state import published_hashes, yoy_history
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Held:
+    """An input held back by a stage, with its content hash when known."""
+
+    error: InputError
+    content_sha256: str | None = None
+
+
+@dataclass
+class Catalogs:
+    """Reference data loaded once per run."""
+
+    regions: RegionIndex
+    metrics: MetricCatalog
+    metric_sha256: str
+
+    @classmethod
+    def load(cls) -> Catalogs:
+        """Load seeds/regions.csv and seeds/metric_catalog.csv."""
+        catalog_file = SEEDS_DIR / "metric_catalog.csv"
+        digest = hashlib.sha256(catalog_file.read_bytes()).hexdigest() if catalog_file.exists() else "none"
+        return cls(regions=RegionIndex.load(), metrics=MetricCatalog.load(), metric_sha256=digest)
+
+    def relabel(self, labels: pl.DataFrame) -> pl.DataFrame:
+        """Current mapping of (raw_label, unit) pairs to metrics (the curation loop)."""
+        return label_mapping(labels, self.metrics, metric_dimension(self.metrics))
+
+
+@dataclass
+class RunSummary:
+    """What one load did, for the CLI and the flow's artifact."""
+
+    load_id: str
+    warehouse: Path
+    audit: dict[str, Any]
+    documents: pl.DataFrame
+    quarantine: pl.DataFrame
+    findings: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+    @property
+    def any_quarantined(self) -> bool:
+        """True when some input was held back."""
+        return int(self.audit.get("documents_quarantined", 0)) > 0
+
+
+def new_load_id() -> str:
+    """A sortable, unique load id: UTC time plus a random suffix."""
+    return f"{datetime.now().strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+
+
+def _each(items: Sequence[T], stage: str, work: Callable[[T], R], uri: Callable[[T], str], sha: Callable[[T], str | None]) -> tuple[list[R], list[Held]]:
+    """Apply work to each item; InputErrors and unexpected errors hold that item back, the rest go on."""
+    done: list[R] = []
+    held: list[Held] = []
+    for item in items:
+        try:
+            done.append(work(item))
+        except InputError as exc:
+            held.append(Held(exc, sha(item)))
+        except Exception as exc:  # a bug must not lose the input or stop the run: hold it with the cause
+            reason = f"internal error in the {stage} stage ({type(exc).__name__}: {exc}); please report it with this input"
+            held.append(Held(InputError(uri(item), stage, "internal_error", reason), sha(item)))
+    return done, held
+
+
+def load_files(sources: Sequence[Source]) -> tuple[list[RawDocument], list[Held]]:
+    """Read the bytes of file sources."""
+    return _each(sources, "discover", load_raw, lambda s: s.uri, lambda s: None)
+
+
+def admit(raws: Sequence[RawDocument], published: dict[str, str]) -> tuple[list[RawDocument], list[tuple[RawDocument, str, str]]]:
+    """Drop inputs already published (unchanged) or repeated in this batch (duplicate), saying why."""
+    admitted: list[RawDocument] = []
+    skipped: list[tuple[RawDocument, str, str]] = []
+    seen: dict[str, str] = {}
+    for raw in raws:
+        if raw.content_sha256 in published:
+            skipped.append((raw, "unchanged", f"same content already published from {published[raw.content_sha256]}"))
+        elif raw.content_sha256 in seen:
+            skipped.append((raw, "duplicate", f"same content as {seen[raw.content_sha256]} in this load"))
+        else:
+            seen[raw.content_sha256] = raw.source_uri
+            admitted.append(raw)
+    return admitted, skipped
+
+
+def read_documents(raws: Sequence[RawDocument]) -> tuple[list[Document], list[Held]]:
+    """Decode and clean each document."""
+    return _each(raws, "read", read_document, lambda r: r.source_uri, lambda r: r.content_sha256)
+
+
+def _extract_one(doc: Document) -> ExtractedReport:
+    return ExtractedReport(doc, extract_statistics(doc.body_text, doc.report_year), EXTRACTOR_VERSION)
+
+
+def extract_reports(docs: Sequence[Document]) -> tuple[list[ExtractedReport], list[Held]]:
+    """Find the statistics of each document."""
+    return _each(docs, "extract", _extract_one, lambda d: d.source_uri, lambda d: d.content_sha256)
+
+
+def settle(outcome: GateOutcome, batch: CleanBatch, ledger: Ledger) -> None:
+    """Record each gated report in the ledger: published, or held back with its blocking findings."""
+    blocking = outcome.findings_for("blocking")
+    for row in batch.reports.select("report_key", "source_uri", "content_sha256").iter_rows(named=True):
+        if row["report_key"] in outcome.blocked_report_keys:
+            checks = blocking.filter(pl.col("report_key") == row["report_key"]).to_dicts()
+            ledger.hold_report(row["source_uri"], row["content_sha256"], row["report_key"], checks)
+        else:
+            ledger.published(row["source_uri"], row["content_sha256"], row["report_key"])
+
+
+def record(ledger: Ledger, held: Sequence[Held]) -> None:
+    """Put held inputs in the ledger."""
+    for item in held:
+        ledger.quarantine(item.error, item.content_sha256)
+
+
+def publish_load(
+    settings: Settings, outcome: GateOutcome, ledger: Ledger, catalogs: Catalogs, load_id: str, started: datetime, flow_run_id: str | None = None
+) -> RunSummary:
+    """Publish the gated batch and the ledger in one transaction."""
+    load = LoadRecord(
+        load_id=load_id,
+        flow_run_id=flow_run_id,
+        started_at=started,
+        documents=ledger.documents_frame(),
+        quarantine=ledger.quarantine_frame(),
+        findings=outcome.findings.drop("reason", "content_sha256"),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    audit = publish(settings.warehouse, outcome.passed, load, catalogs.metric_sha256, catalogs.relabel)
+    return RunSummary(load_id, settings.warehouse, audit, load.documents, load.quarantine, outcome.findings)
+
+
+def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:
+    """The whole load without Prefect (same stages, same order): for benchmarks and debugging."""
+    started, load_id, ledger = datetime.now(), new_load_id(), Ledger()
+    found, rejected = discover(sources)
+    record(ledger, [Held(e) for e in rejected])
+    raws, held = load_files([s for s in found if not s.is_url])
+    record(ledger, held)
+    admitted, skipped = admit(raws, published_hashes(settings.warehouse))
+    for raw, outcome_name, reason in skipped:
+        ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
+    docs, held = read_documents(admitted)
+    record(ledger, held)
+    extracted, held = extract_reports(docs)
+    record(ledger, held)
+    catalogs = Catalogs.load()
+    batch = clean(extracted, catalogs.regions, catalogs.metrics)
+    outcome = gate(batch, yoy_history(settings.warehouse))
+    settle(outcome, batch, ledger)
+    return publish_load(settings, outcome, ledger, catalogs, load_id, started)

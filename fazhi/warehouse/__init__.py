@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema from sql/, atomic publish, read-only state queries."""

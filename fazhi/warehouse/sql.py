@@ -1,0 +1,47 @@
+"""Running the .sql files in sql/: statements split once, parameters always bound, never spliced."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import duckdb
+
+from fazhi.config import SQL_DIR
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_COMMENT = re.compile(r"^\s*--.*$", re.MULTILINE)
+
+
+@cache
+def statements(relative_path: str) -> tuple[str, ...]:
+    """The statements of one sql/ file (split on ';' at line ends; the files contain no ';' in strings)."""
+    text = _COMMENT.sub("", (SQL_DIR / relative_path).read_text(encoding="utf-8"))
+    return tuple(s.strip() for s in re.split(r";\s*\n", text + "\n") if s.strip())
+
+
+def run_file(con: duckdb.DuckDBPyConnection, relative_path: str, params: dict[str, Any] | None = None) -> None:
+    """Execute every statement of sql/<relative_path>, binding the $parameters each one uses."""
+    for statement in statements(relative_path):
+        names = set(_PARAM.findall(statement))
+        bound = {k: v for k, v in (params or {}).items() if k in names}
+        missing = names - bound.keys()
+        if missing:
+            raise KeyError(f"sql/{relative_path} needs parameters {sorted(missing)}")
+        con.execute(statement, bound) if bound else con.execute(statement)
+
+
+def query_file(con: duckdb.DuckDBPyConnection, relative_path: str, params: dict[str, Any] | None = None) -> duckdb.DuckDBPyRelation:
+    """Run a one-statement sql/ file as a query and return the relation."""
+    (statement,) = statements(relative_path)
+    names = set(_PARAM.findall(statement))
+    return con.sql(statement, params={k: v for k, v in (params or {}).items() if k in names} or None)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the contract tables (sql/ddl) and the mart views (sql/marts) if missing."""
+    for path in sorted((SQL_DIR / "ddl").glob("*.sql")):
+        run_file(con, f"ddl/{path.name}")
+    for path in sorted((SQL_DIR / "marts").glob("*.sql")):
+        run_file(con, f"marts/{path.name}")

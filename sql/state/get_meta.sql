@@ -1,0 +1,2 @@
+-- A remembered setting.
+SELECT value FROM warehouse_meta WHERE key = $key;
