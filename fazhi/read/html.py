@@ -32,6 +32,7 @@ _BLOCK_TAGS = frozenset(
     "pre center form figure figcaption address hr tr td th tbody thead tfoot caption title body html".split()
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
 _WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # number + counting unit: what makes text outside the article worth a warning (dates, ICP and
@@ -66,7 +67,7 @@ def _glue(text: str) -> str:
 
 def _is_data_table(table: LexborNode) -> bool:
     """A table of figures, not a page layout: no nested tables, no long prose cells."""
-    if table.css_first("table") is not None:
+    if len(table.css("table")) > 1:  # lexbor's css() matches the node itself too
         return False
     return all(len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th"))
 
@@ -141,18 +142,36 @@ def _cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def _page_title(tree: LexborHTMLParser) -> str | None:
+def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
+    """The report's title: a title element, else the <title> part naming a report, else the
+    first short text block (not a link, which would be a related report) naming one."""
     for selector in TITLE_SELECTORS:
         for node in tree.css(selector):
             text = clean_line(_glue(node.text(deep=True)))
-            if "报告" in text and len(text) <= 80:
+            if _looks_like_title(text):
                 return text
     head = tree.css_first("title")
-    if head is None:
-        return None
-    parts = [clean_line(p) for p in re.split(r"[_|｜\-—–]+", head.text())]
-    parts = [p for p in parts if p]
-    return next((p for p in parts if "报告" in p), parts[0] if parts else None)
+    if head is not None:
+        for part in re.split(r"[_|｜\-—–]+", head.text()):
+            if _looks_like_title(part := clean_line(part)):
+                return part
+    for node in body.css("b, strong, font, h4, h5, td, p, span, div"):
+        text = clean_line(_glue(node.text(deep=True)))
+        if _looks_like_title(text) and not any(a.tag == "a" for a in _ancestors(node)):
+            return text
+    return None
+
+
+def _looks_like_title(text: str) -> bool:
+    return "报告" in text and len(text) <= 80 and not text.endswith(("。", "：")) and bool(_RULE_OF_LAW.search(text))
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    out, parent = [], node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
 
 
 def _by_selector(tree: LexborHTMLParser) -> LexborNode | None:
@@ -203,9 +222,9 @@ def read_html(html: str) -> HtmlParts:
         node.decompose()
     body = tree.body
     if body is None:
-        return HtmlParts(_page_title(tree), [], [], "none", ())
+        return HtmlParts(None, [], [], "none", ())
     page_lines = render(body)
-    title = _page_title(tree)
+    title = _page_title(tree, body)
     article = _by_selector(tree)
     method = "selector"
     if article is None:

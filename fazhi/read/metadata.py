@@ -17,8 +17,8 @@ _ARABIC_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _CN_DATE = rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日"
 _DATE = re.compile(rf"{_ARABIC_DATE}|{_CN_DATE}")
 _DATE_LINE = re.compile(rf"^(?:{_ARABIC_DATE}|{_CN_DATE})$")
-_PUBLISHED = re.compile(rf"(?:发布|发文)(?:时间|日期)\s*[:：]\s*(?:{_ARABIC_DATE}|{_CN_DATE})")
-_PUBLISHER = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)")
+_PUBLISHED = re.compile(rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})")
+_PUBLISHER = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)")
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d{{2}}|{_CN_YEAR})\s*年")
 _REPORT_WORD = re.compile(r"报告")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
