@@ -1,36 +1,105 @@
 """extract: body text → grounded statistics.
 
-STUB — owned by the extraction work (issue 3); keep EXTRACTOR_VERSION and extract_statistics.
+Story: prepare the text (same offsets), find markers and sections, find candidate spans,
+resolve each into a draft, add table cells, link breakdowns, infer units, then emit records
+whose surface is exactly body_text[char_start:char_end].
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from fazhi.extract.breakdown import check_breakdowns, infer_units, link_breakdowns
+from fazhi.extract.resolve import Draft, attach_subjects, resolve
+from fazhi.extract.spans import find_candidates
+from fazhi.extract.tables import table_drafts, table_line_spans
+from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
 from fazhi.model import Statistic
 
-EXTRACTOR_VERSION = "0.0.1-stub"
+EXTRACTOR_VERSION = "0.1.0"
 
-_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)(件|人次|人|份|项|次|个|%)")
+__all__ = ["EXTRACTOR_VERSION", "extract_statistics", "infer_report_year"]
+
+_TITLE_YEAR = re.compile(r"(20[0-9]{2})\s*年度?[^\n。]{0,30}(?:法治|依法行政|报告)")
+
+
+def infer_report_year(body_text: str) -> int | None:
+    """The year a report covers, from its title line (关于…2021年度法治政府建设…); None if absent."""
+    m = _TITLE_YEAR.search(body_text, 0, 600)
+    return int(m[1]) if m else None
 
 
 def extract_statistics(body_text: str, report_year: int | None = None) -> list[Statistic]:
     """Find every statistic in body_text, each grounded by its character span."""
-    stats: list[Statistic] = []
-    for match in _NUMBER_UNIT.finditer(body_text):
-        unit = match[2]
-        stats.append(
-            Statistic(
-                index=len(stats),
-                value=float(match[1]),
-                unit=unit,
-                kind="percent" if unit == "%" else "count",
-                surface=match[0],
-                char_start=match.start(),
-                char_end=match.end(),
-                sentence=match[0],
-                raw_label="",
-                period_year=report_year,
-            )
-        )
-    return stats
+    prep = prepare(body_text)
+    year = report_year if report_year is not None else infer_report_year(prep.text)
+    text = prep.text
+    markers = find_markers(text)
+    tracker = SectionTracker(markers)
+    tables = table_line_spans(text)
+    table_starts = [s for s, _ in tables]
+    drafts: list[Draft] = []
+    prev_end, prev_sent = 0, -1
+    for cand in find_candidates(text, tracker.marker_starts()):
+        if prep.in_quote(cand.start) or _in_spans(cand.start, table_starts, tables):
+            continue
+        sent = prep.sentence_bounds(cand.start)
+        if sent[0] != prev_sent:
+            prev_end, prev_sent = sent[0], sent[0]
+        draft = resolve(cand, text, sent, prev_end, year)
+        if draft is None:
+            continue
+        path, is_plan = tracker.at(cand.start)
+        draft.section_path = path
+        if is_plan:
+            draft.is_target = True
+            if draft.period_year == year and year is not None:
+                draft.period_year = year + 1
+        elif draft.is_target and draft.period_year == year and year is not None and not _has_year(text, sent[0], cand.start):
+            draft.period_year = year + 1
+        drafts.append(draft)
+        prev_end = cand.end
+    if tables:
+        section_tracker = SectionTracker(markers)
+        drafts.extend(table_drafts(text, tables, year, lambda pos: section_tracker.at(pos)[0]))
+        drafts.sort(key=lambda d: d.start)
+    attach_subjects(drafts)
+    link_breakdowns(drafts, text)
+    infer_units(drafts)
+    check_breakdowns(drafts)
+    return [_to_statistic(i, d, prep) for i, d in enumerate(drafts)]
+
+
+def _has_year(text: str, start: int, end: int) -> bool:
+    return re.search(r"20[0-9]{2}年", text[start:end]) is not None
+
+
+def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _to_statistic(index: int, d: Draft, prep: Prepared) -> Statistic:
+    start, end = prep.span_to_orig(d.start, d.end)
+    s_start, s_end = prep.span_to_orig(d.sent_start, max(d.sent_end, d.sent_start + 1))
+    return Statistic(
+        index=index,
+        value=d.value,
+        unit=d.unit or "",
+        kind=d.kind,
+        surface=prep.original[start:end],
+        char_start=start,
+        char_end=end,
+        sentence=prep.original[s_start:s_end].strip(),
+        raw_label=d.label,
+        section_path=d.section_path,
+        value_max=d.value_max,
+        unit_inferred=d.unit_inferred,
+        is_approximate=d.is_approximate,
+        is_target=d.is_target,
+        is_partial_period=d.is_partial_period,
+        period_year=d.period_year,
+        parent_index=d.parent,
+        breakdown_status=d.breakdown_status,
+    )

@@ -1,0 +1,160 @@
+"""Breakdowns: link parts to their totals (其中…, parentheses, colon lists, exact sums), infer
+missing units from label, siblings or parent, and record how the parts compare to the total."""
+
+from __future__ import annotations
+
+from fazhi.extract.lexicon import LABEL_UNIT_HINTS
+from fazhi.extract.resolve import Draft
+from fazhi.units import families_compatible, unit_family
+
+_PART_KINDS = ("count", "amount")
+_SPLIT = ";。"
+_EPS = 1e-6
+
+
+def link_breakdowns(drafts: list[Draft], text: str) -> None:
+    """Set parent on every breakdown part; nested two levels deep (total → part → sub-part)."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        by_sentence.setdefault(d.sent_start, []).append(i)
+    for idx in by_sentence.values():
+        if len(idx) < 2:
+            continue
+        _parentheses(drafts, idx, text)
+        _qizhong(drafts, idx, text)
+        _colon(drafts, idx, text)
+        _exact_sums(drafts, idx, text)
+
+
+def _eligible(d: Draft) -> bool:
+    return d.kind in _PART_KINDS and not d.is_target
+
+
+def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
+    # innermost first: a later total claims its own parenthesis before an enclosing one does
+    for i in reversed(idx):
+        d = drafts[i]
+        if d.end >= len(text) or text[d.end] != "(" or not _eligible(d):
+            continue
+        close = _matching_paren(text, d.end, d.sent_end)
+        for j in idx:
+            if j > i and drafts[j].start < close and drafts[j].parent is None and _eligible(drafts[j]):
+                drafts[j].parent = i
+
+
+def _matching_paren(text: str, open_pos: int, limit: int) -> int:
+    depth = 0
+    for k in range(open_pos, limit):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return limit
+
+
+def _qizhong(drafts: list[Draft], idx: list[int], text: str) -> None:
+    sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
+    pos = text.find("其中", sent_start, sent_end)
+    while pos >= 0:
+        totals = [i for i in idx if drafts[i].end <= pos and _eligible(drafts[i])]
+        if totals:
+            total = totals[-1]
+            stop = _clause_block_end(text, pos, sent_end)
+            for j in idx:
+                d = drafts[j]
+                if pos < d.start < stop and d.parent is None and _eligible(d) and j != total:
+                    d.parent = total
+        pos = text.find("其中", pos + 2, sent_end)
+
+
+def _clause_block_end(text: str, pos: int, sent_end: int) -> int:
+    ends = [k for k in (text.find(ch, pos, sent_end) for ch in _SPLIT) if k >= 0]
+    return min(ends) if ends else sent_end
+
+
+def _colon(drafts: list[Draft], idx: list[int], text: str) -> None:
+    sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
+    pos = text.find(":", sent_start, sent_end)
+    while pos >= 0:
+        before = [i for i in idx if drafts[i].end <= pos]
+        after = [i for i in idx if drafts[i].start > pos and drafts[i].start < _clause_block_end(text, pos, sent_end)]
+        if before and len(after) >= 2 and _eligible(drafts[before[-1]]):
+            total = before[-1]
+            for j in after:
+                if drafts[j].parent is None and _eligible(drafts[j]):
+                    drafts[j].parent = total
+        pos = text.find(":", pos + 1, sent_end)
+
+
+def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """Parts listed after a total with no marker count as a breakdown only when they sum exactly."""
+    has_parts = {d.parent for d in drafts if d.parent is not None}
+    for pos, i in enumerate(idx):
+        t = drafts[i]
+        if i in has_parts or t.parent is not None or not _eligible(t) or t.unit is None:
+            continue
+        running, members = 0.0, []
+        for j in idx[pos + 1 :]:
+            d = drafts[j]
+            if d.parent is not None or not _eligible(d) or j in has_parts:
+                break
+            if d.unit is not None and not families_compatible(d.unit, t.unit):
+                break
+            if ";" in text[t.end : d.start]:
+                break
+            running += d.value
+            members.append(j)
+            if abs(running - t.value) < _EPS and len(members) >= 2:
+                for k in members:
+                    drafts[k].parent = i
+                has_parts.add(i)
+                break
+            if running > t.value:
+                break
+
+
+def infer_units(drafts: list[Draft]) -> None:
+    """Give bare numbers a unit from a sibling, their label, or their parent; mark it inferred."""
+    for i, d in enumerate(drafts):
+        if d.unit is not None:
+            continue
+        unit = _sibling_unit(drafts, i) or _label_unit(d.label)
+        if unit is None and d.parent is not None:
+            unit = drafts[d.parent].unit
+        d.unit = unit or ""
+        d.unit_inferred = bool(unit)
+
+
+def _sibling_unit(drafts: list[Draft], i: int) -> str | None:
+    parent = drafts[i].parent
+    if parent is None:
+        return None
+    sibs = [d for d in drafts if d.parent == parent and d.unit and d is not drafts[i] and not d.unit_inferred]
+    if not sibs:
+        return None
+    return min(sibs, key=lambda s: abs(s.start - drafts[i].start)).unit
+
+
+def _label_unit(label: str) -> str | None:
+    for hint, unit in LABEL_UNIT_HINTS:
+        if label.endswith(hint):
+            return unit
+    return None
+
+
+def check_breakdowns(drafts: list[Draft]) -> None:
+    """Unlink parts whose unit cannot count the total's thing; record exact/partial/exceeds."""
+    for d in drafts:
+        if d.parent is not None:
+            p = drafts[d.parent]
+            if d.unit and p.unit and not families_compatible(d.unit, p.unit) and unit_family(d.unit) != "":
+                d.parent = None
+    sums: dict[int, float] = {}
+    for d in drafts:
+        if d.parent is not None:
+            sums[d.parent] = sums.get(d.parent, 0.0) + d.value
+    for i, total in sums.items():
+        t = drafts[i].value
+        drafts[i].breakdown_status = "exact" if abs(total - t) < _EPS else ("partial" if total < t else "exceeds")

@@ -1,0 +1,106 @@
+"""Rules and lexicons of the extractor, as data. A new quirk is a row here plus a golden test."""
+
+from __future__ import annotations
+
+# Same-length character translation applied before anything else: full-width forms, traditional
+# mirrors of the characters the rules look for. One char → one char keeps offsets exact.
+FULLWIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}
+SAME_LENGTH_MAP: dict[str, str] = {
+    **FULLWIDTH_DIGITS,
+    "％": "%", "．": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")",
+    "～": "~", "！": "!", "？": "?", "－": "-", "＋": "+", "　": " ", "\xa0": " ",
+    "個": "个", "萬": "万", "億": "亿", "項": "项", "場": "场", "餘": "余", "兩": "两",
+    "條": "条", "冊": "册", "戶": "户", "為": "为",
+}
+
+# Approximation words: before the number, inside it (160余人) or after the unit.
+APPROX_PREFIXES = ("不少于", "不低于", "超过", "多达", "约", "近", "逾", "超", "上", "大约")
+APPROX_INFIXES = ("余", "多")
+APPROX_SUFFIXES = ("左右", "以上")
+
+# Change verbs directly before a number; negative ones flip the sign (较上年减少8件 → −8).
+CHANGE_UP = ("增长了", "增长", "增加了", "增加", "上升了", "上升", "提高了", "提高", "提升了", "提升",
+             "增幅为", "增幅达", "增幅", "增", "多")
+CHANGE_DOWN = ("减少了", "减少", "下降了", "下降", "降低了", "降低", "压缩了", "压缩", "缩短了", "缩短",
+               "降幅为", "降幅", "减", "少")
+# A change needs a comparison in its clause (新增5名 is a count, not a change).
+COMPARISON_WORDS = ("同比", "环比", "较上年", "比上年", "较去年", "比去年", "较20", "比20", "较同期",
+                    "上年同期", "去年同期", "与上年相比", "与去年相比", "相比")
+
+# Prior-year markers directly before a number (比上年的198件增长…).
+PRIOR_MARKERS = ("上年同期的", "去年同期的", "上一年度的", "上年同期", "去年同期", "上年的", "去年的",
+                 "上年为", "去年为", "上年", "去年")
+
+TARGET_WORDS = ("计划", "力争", "目标", "拟", "预计", "争取", "下一步", "明年", "今后")
+PLAN_HEADING_WORDS = ("计划", "打算", "思路", "下一步", "工作安排", "明年")
+
+# Words after which a number is never a statistic (ordinals, document numbers, contacts, codes).
+BLOCK_BEFORE = ("第", "〔", "[", "热线", "电话", "邮编", "邮政编码", "传真", "手机", "编号", "代码",
+                "号码", "备案号", "ICP备", "附件", "No", "NO", "QQ", "微信", "网址")
+# Characters glued to a number that make it part of a code, a named day or a date.
+BLOCK_ADJACENT = frozenset("-—–·˙•.+/×*#@_&=:")
+
+# Continuations after a unit that turn it into another word (3个工作日, 人民, 部门, 支持…).
+BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
+    "个": ("工作日", "月", "小时", "季度", "自然日", "百分", "人"),
+    "人": ("民", "大", "社", "员额", "防"),
+    "部": ("门", "分", "署", "位"),
+    "场": ("所", "景", "地", "馆"),
+    "支": ("持", "付", "部", "撑"),
+    "批": ("准", "复", "评", "示"),
+    "起": ("草", "诉", "点", "来", "到", "步"),
+    "名": ("单", "称", "录", "义"),
+    "项": ("目",),
+    "条": ("例", "件", "款"),
+    "期": ("间", "限", "满"),
+    "次": ("性", "要", "数"),
+    "家": ("庭", "长", "属", "乡"),
+    "本": ("级", "单", "地", "年", "辖"),
+    "所": ("属", "有", "在"),
+    "处": ("理", "置", "罚", "长", "室", "分"),
+    "件": ("事",),
+    "户": ("籍", "口", "外"),
+    "张": ("表",),
+    "座": ("谈",),
+}
+
+# Chinese-numeral phrases that are names, not counts (slogans, political formulas, reforms).
+NAMED_NUMERAL_PHRASES = (
+    "三项制度", "八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五个一",
+    "三个代表", "两个责任", "两个一百年", "三个务必", "两个基本点", "一个中心", "四个最严", "两项制度",
+    "三项机制", "六项机制", "四项监督", "两个作用", "三个区分开来", "四个重", "五位一体", "两个大局",
+    "三个必须", "两个结合", "七项制度",
+)
+
+# Single-character Chinese numerals are read only where a count is unambiguous.
+LONE_NUMERALS_NEED_PREFIX = frozenset("百千万")  # 近千人 yes; 千方百计 no
+LONE_NUMERALS_NEVER = frozenset("一")  # 一个平台, 一次办, 一批: articles, not counts
+
+# Leading words stripped from a label (time, scope, connectives) and trailing fillers.
+LABEL_LEAD_STRIP = (
+    "其中", "另外", "此外", "同时", "全年", "今年以来", "截至目前", "截止目前", "年内", "先后", "共计",
+    "累计", "合计", "总计", "共有", "共", "已经", "已", "均", "全部", "分别", "还", "并", "又",
+    "全县", "全市", "全区", "全省", "全州", "全旗", "我县", "我市", "我区", "我省", "我局",
+    "县本级", "市本级", "本级", "一年来", "以来", "当年", "全局", "全系统",
+)
+LABEL_TRAIL_STRIP = (
+    "共计", "累计", "合计", "总计", "达到", "共有", "总数", "总量", "共", "达", "为", "是", "约", "近",
+    "逾", "超过", "超", "计", "有", "了", "的", "分别", "各", "上", "多达", "不少于", "不低于",
+    "增长", "增加", "减少", "下降", "上升", "提高", "降低", "提升", "大约", "同比", "环比", "较上年",
+    "比上年", "较去年", "比去年", "较同期", "上年同期", "去年同期", "上年", "去年", "以上",
+)
+# A label is cut after the last of these: what precedes is the subject (全县共…, 中心已…).
+LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共", "已")
+# Ratio words that need their subject (完成率 of what?).
+RATIO_SUFFIXES = ("率", "度", "比例", "比重", "占比")
+# Label → unit when the text gives a bare number (法律援助案件104).
+LABEL_UNIT_HINTS: tuple[tuple[str, str], ...] = (
+    ("人次", "人次"), ("人数", "人"), ("件数", "件"), ("次数", "次"), ("场次", "场次"),
+    ("案件", "件"), ("纠纷", "件"), ("案", "件"), ("诉讼", "件"), ("申请", "件"), ("咨询", "件"),
+    ("金额", "元"), ("资金", "元"), ("罚款", "元"), ("罚没", "元"), ("费用", "元"), ("经费", "元"),
+    ("刑事", "件"), ("民事", "件"), ("行政", "件"), ("其他", "件"),
+)
+
+# Sentence period words.
+PARTIAL_PERIOD_WORDS = ("今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度")
+CUMULATIVE_YEAR_SUFFIXES = ("以来", "起", "至今")

@@ -1,0 +1,235 @@
+"""Resolver: turn a tagged candidate span into value, unit, kind, flags, period and label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from fazhi.extract.lexicon import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    COMPARISON_WORDS,
+    CUMULATIVE_YEAR_SUFFIXES,
+    LABEL_CUT_WORDS,
+    LABEL_LEAD_STRIP,
+    LABEL_TRAIL_STRIP,
+    PARTIAL_PERIOD_WORDS,
+    PRIOR_MARKERS,
+    RATIO_SUFFIXES,
+)
+from fazhi.extract.spans import Candidate
+from fazhi.units import MONEY_UNITS, MULTIPLIERS, normalize_unit
+
+
+@dataclass
+class Draft:
+    """A statistic being built: compact-text span plus everything resolved so far."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None  # None until inferred (bare number)
+    kind: str
+    label: str
+    sent_start: int
+    sent_end: int
+    section_path: str = ""
+    is_approximate: bool = False
+    is_target: bool = False
+    is_partial_period: bool = False
+    period_year: int | None = None
+    unit_inferred: bool = False
+    parent: int | None = None
+    breakdown_status: str | None = None
+
+
+_CHANGE = re.compile(
+    "(?:" + "|".join(sorted(CHANGE_UP + CHANGE_DOWN, key=len, reverse=True)) + r")(?:幅度)?(?:为|达)?$"
+)
+_DOWN = tuple(sorted(CHANGE_DOWN, key=len, reverse=True))
+_COMPARISON = re.compile("|".join(COMPARISON_WORDS))
+_PRIOR = re.compile("(?:" + "|".join(PRIOR_MARKERS) + ")$")
+_YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是)?$")
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年度?")
+_TARGET_CLAUSE = re.compile(r"计划(?!内|外|生育)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿])|预计|争取|确保到")
+_TARGET_SENTENCE = re.compile(r"^(?:下一步|明年|今后|20[0-9]{2}年(?:计划|目标|工作))|到20[0-9]{2}年")
+_PARTIAL = re.compile(
+    "|".join(PARTIAL_PERIOD_WORDS)
+    + r"|截[至止](?:20[0-9]{2}年)?(?!12月(?:31日|底|末))(?:1[01]|[1-9])月(?:[0-9]{1,2}日|底|末|中旬|上旬)?"
+    + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~至到](?:1[01]|[2-9])月"
+)
+_CLAUSE_DELIMS = frozenset(",;、():!?。\n|")
+_QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
+_LEAD_TIME = re.compile(
+    r"^(?:20[0-9]{2}年度?|上半年|今年|当年|全年|[0-9]{1,2}月(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
+)
+_LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=True)) + ")")
+_TRAIL = re.compile("(?:" + "|".join(sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
+_CUT = re.compile("(?:" + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS) + ")")
+_AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
+_MAX_LABEL = 24
+_MAX_AFTER = 12
+
+
+@lru_cache(maxsize=4096)
+def chinese_value(numeral: str) -> float | None:
+    """Value of an isolated Chinese numeral span (二十三 → 23, 千 → 1000); None if not a numeral."""
+    if numeral in ("百", "千", "万"):
+        return float({"百": 100, "千": 1000, "万": 10000}[numeral])
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _number(raw: str, is_chinese: bool) -> float | None:
+    if is_chinese:
+        return chinese_value(raw)
+    return float(raw.replace(",", ""))
+
+
+def resolve(c: Candidate, text: str, sent: tuple[int, int], prev_end: int, report_year: int | None) -> Draft | None:
+    """Resolve one candidate inside its sentence; None when it is not a statistic after all."""
+    value = _number(c.num, c.is_chinese or c.tag == "percent_words")
+    if value is None:
+        return None
+    value_max = _number(c.num2, not c.num2[0].isdigit()) if c.num2 else None
+    if c.num2 and value_max is None:
+        return None
+    mult = MULTIPLIERS.get(c.mult or "", 1)
+    unit = c.unit
+    base_unit: str | None = None
+    if unit:
+        value, base_unit = normalize_unit(value * mult, unit)
+        if value_max is not None:
+            value_max = normalize_unit(value_max * mult, unit)[0]
+    else:
+        value *= mult
+        value_max = value_max * mult if value_max is not None else None
+    ss, se = sent
+    num_start = c.start + len(c.approx_prefix)
+    before = text[max(ss, num_start - 12) : num_start]
+    sentence_before = text[ss:num_start]
+    clause_start = _clause_start(text, max(ss, prev_end), num_start)
+    clause = text[clause_start:num_start]
+    kind = "count"
+    if base_unit == "%":
+        kind = "percent"
+    elif base_unit in MONEY_UNITS or base_unit == "元":
+        kind = "amount"
+    change = _CHANGE.search(before)
+    if change and (_COMPARISON.search(sentence_before) or base_unit == "百分点"):
+        kind = "change"
+        if change.group().startswith(_DOWN):
+            value = -value
+    elif base_unit == "百分点":
+        kind = "change"
+    if value_max is not None:
+        if value_max < value:
+            return None  # "10-3" is not a range: a code or a date
+        kind = "range"
+    draft = Draft(c.start, c.end, value, value_max, base_unit, kind, "", ss, se)
+    draft.is_approximate = bool(c.approx_prefix or c.approx_infix or c.approx_suffix)
+    draft.period_year = _period_year(sentence_before, before, kind, report_year)
+    draft.is_partial_period = bool(_PARTIAL.search(sentence_before))
+    if _TARGET_CLAUSE.search(clause) or _TARGET_SENTENCE.search(sentence_before):
+        draft.is_target = True
+    draft.label = make_label(text, clause_start, num_start, c.end, se)
+    return draft
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in _CLAUSE_DELIMS:
+        i -= 1
+    return i + 1
+
+
+def _period_year(sentence_before: str, before: str, kind: str, report_year: int | None) -> int | None:
+    """Year the number describes: a prior-year marker, else the last year anchor of the sentence."""
+    if kind != "change":
+        y = _YEAR_BEFORE.search(before)
+        if y:
+            return int(y[1])
+        if _PRIOR.search(before) and report_year:
+            return report_year - 1
+    anchor = None
+    for m in _YEAR.finditer(sentence_before):
+        tail = sentence_before[m.end() : m.end() + 2]
+        head = sentence_before[m.start() - 1 : m.start()]
+        if tail.startswith(CUMULATIVE_YEAR_SUFFIXES) or head in ("比", "较", "与", "同", "〔", "["):
+            continue
+        anchor = int(m[1])
+    return anchor if anchor is not None else report_year
+
+
+def clean_label(raw: str) -> str:
+    """Strip time phrases, scope words, connectives and fillers from a label phrase."""
+    label = raw.translate(_QUOTES).strip()
+    for _ in range(6):
+        before = label
+        label = _LEAD_TIME.sub("", label)
+        label = _LEAD.sub("", label)
+        label = _TRAIL.sub("", label)
+        if label == before:
+            break
+    return label
+
+
+def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end: int) -> str:
+    """The phrase saying what is counted: the clause before the number, plus a noun after it."""
+    raw = text[clause_start:num_start].translate(_QUOTES)
+    subject = ""
+    cut = None
+    for m in _CUT.finditer(raw):
+        cut = m
+    if cut is not None:
+        subject, raw = raw[: cut.start()], raw[cut.end() :]
+    label = clean_label(raw)
+    if not label and subject:
+        label = clean_label(subject)
+    after = _after_text(text, end, sent_end)
+    if after and (len(label) <= 4 or not raw.strip()):
+        label = label + after
+    return label[-_MAX_LABEL:]
+
+
+def _after_text(text: str, end: int, sent_end: int) -> str:
+    j = end
+    limit = min(sent_end, end + 30)
+    while j < limit and text[j] not in _CLAUSE_DELIMS and not text[j].isdigit():
+        j += 1
+    after = _AFTER_LEAD.sub("", text[end:j])
+    if len(after) > _MAX_AFTER:
+        q = min((after.find(ch) for ch in "“\"《" if after.find(ch) > 0), default=-1)
+        after = after[:q] if q > 0 else after[:_MAX_AFTER]
+    after = after.translate(_QUOTES)
+    # verbs of taking part refer to the subject; keep them, they name the metric (参加培训)
+    return after.strip()
+
+
+def attach_subjects(drafts: list[Draft]) -> None:
+    """Ratio words (完成率) and bare changes borrow the label of the statistic they qualify."""
+    for i, d in enumerate(drafts):
+        if i == 0:
+            continue
+        prev = drafts[i - 1]
+        if prev.sent_start != d.sent_start:
+            continue
+        subject = _strip_ratio(prev.label) if prev.kind in ("count", "amount") else ""
+        if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
+            if subject and not d.label.startswith(subject):
+                d.label = subject + d.label
+        elif d.kind == "change" and not d.label:
+            d.label = prev.label
+
+
+def _strip_ratio(label: str) -> str:
+    for suffix in RATIO_SUFFIXES:
+        if label.endswith(suffix):
+            return ""
+    return label

@@ -1,0 +1,132 @@
+"""Span finder: one compiled regex pass that tags every candidate number span in the compact text.
+
+It only finds; whether a span is a statistic, and what it means, is the resolver's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fazhi.extract.lexicon import (
+    APPROX_PREFIXES,
+    APPROX_SUFFIXES,
+    BLOCK_ADJACENT,
+    BLOCK_AFTER_UNIT,
+    BLOCK_BEFORE,
+    LONE_NUMERALS_NEED_PREFIX,
+    LONE_NUMERALS_NEVER,
+    NAMED_NUMERAL_PHRASES,
+)
+from fazhi.units import UNIT_WORDS
+
+ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
+
+NUMBER_SPAN = re.compile(
+    rf"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百点]+))"
+    rf"|(?P<num>{ARABIC}|{CHINESE})"
+    rf"(?:(?P<rsep>至|到|~|-|—)(?P<num2>{ARABIC}|{CHINESE}))?"
+    rf"(?P<mult>万|亿)?(?P<approx>余|多)?(?P<unit>{_UNITS})?"
+)
+_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BLOCK_BEFORE), key=len, reverse=True)) + ")$")
+_APPROX_BEFORE = re.compile("(?:" + "|".join(sorted(APPROX_PREFIXES, key=len, reverse=True)) + ")$")
+_APPROX_AFTER = re.compile("|".join(APPROX_SUFFIXES))
+_NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
+_BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
+_CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A tagged number span: [start, end) in compact text, tag, and the regex groups."""
+
+    start: int
+    end: int
+    tag: str  # 'unit' | 'bare' | 'percent_words'
+    num: str
+    num2: str | None
+    mult: str | None
+    unit: str | None
+    approx_infix: bool
+    approx_prefix: str
+    approx_suffix: str
+    is_chinese: bool
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK_LO <= ch <= _CJK_HI
+
+
+def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
+    """Every number span that may be a statistic, with the obvious non-statistics dropped."""
+    out: list[Candidate] = []
+    for m in NUMBER_SPAN.finditer(text):
+        s = m.start()
+        if s in blocked_starts:
+            continue
+        if m["pct"]:
+            out.append(Candidate(s, m.end(), "percent_words", m["pctnum"], None, None, "%", False, "", "", True))
+            continue
+        cand = _number_candidate(text, m)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _number_candidate(text: str, m: re.Match[str]) -> Candidate | None:
+    s, e = m.start(), m.end()
+    num, unit = m["num"], m["unit"]
+    is_chinese = not num[0].isdigit()
+    before = text[s - 1] if s else "\n"
+    num_end = m.end("num2") if m["num2"] else m.end("num")
+    after_num = text[num_end] if num_end < len(text) else "\n"
+    if before in BLOCK_ADJACENT and not (before == ":" and not text[s - 2 : s - 1].isdigit()):
+        return None
+    if not unit and not m["mult"] and after_num in BLOCK_ADJACENT:
+        return None
+    if _BEFORE.search(text, max(0, s - 5), s):
+        return None
+    if before.isdigit():  # tail of a longer digit run broken by the regex (e.g. a code)
+        return None
+    if is_chinese and not _chinese_ok(text, m, num, unit):
+        return None
+    if unit:
+        follow = BLOCK_AFTER_UNIT.get(unit[-1])
+        if follow and text.startswith(follow, e):
+            return None
+        if unit == "各" and is_chinese:
+            return None
+        tag = "unit"
+    else:
+        if is_chinese or not _is_cjk(before):
+            return None
+        if not (e >= len(text) or text[e] in _BARE_FOLLOW or text.startswith("其中", e)):
+            return None
+        if len(num.replace(",", "").split(".")[0]) >= 9:  # phone numbers, codes
+            return None
+        tag = "bare"
+    prefix_m = _APPROX_BEFORE.search(text, max(0, s - 3), s)
+    prefix = prefix_m.group() if prefix_m else ""
+    suffix_m = _APPROX_AFTER.match(text, e)
+    suffix = suffix_m.group() if suffix_m else ""
+    start = s - len(prefix)
+    end = e + len(suffix)
+    return Candidate(
+        start, end, tag, num, m["num2"], m["mult"], unit, bool(m["approx"]), prefix, suffix, is_chinese
+    )
+
+
+def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool:
+    """Chinese numerals count only with a unit, never as names (三项制度) or articles (一个)."""
+    if not unit:
+        return False
+    if num in LONE_NUMERALS_NEVER:
+        return False
+    if len(num) == 1 and num in LONE_NUMERALS_NEED_PREFIX:
+        return bool(_APPROX_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+    if num[0] in "万亿":
+        return False
+    window = text[m.start() : m.end() + 4]
+    return not _NAMED.match(window)

@@ -1,0 +1,239 @@
+"""Text layer: normalise body text for matching while keeping exact offsets into the original.
+
+The original is first translated char-for-char (full-width → ASCII), then stray spaces inside
+words or numbers, PDF hard line breaks and page footers are deleted. A segment map turns every
+offset in the compact text back into an offset in the text as given (grounding invariant).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from fazhi.extract.lexicon import PLAN_HEADING_WORDS, SAME_LENGTH_MAP
+
+_TRANSLATION = str.maketrans(SAME_LENGTH_MAP)
+_WORD = "\u4e00-\u9fff0-9%"
+# a space run inside a word or number ("法 制审核", "1 386", "共 30 件")
+_INNER_SPACE = re.compile(rf"(?<=[{_WORD}])[ \t]+(?=[{_WORD}])")
+# a line break, with any page-footer lines ("- 2 -", "第 2 页") between the two halves
+_LINE_BREAK = re.compile(
+    r"[ \t]*\n(?:[ \t]*(?:[-—–][ \t]*[0-9]{1,3}[ \t]*[-—–]|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)"
+    r"[ \t]*\n)*[ \t]*"
+)
+_HEADING_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\(|\)|[0-9]{1,2}[、.](?![0-9])|[一二三四五六七八九十]是)")
+_TERMINAL = frozenset("。!?;:|\n")
+_MIN_WRAPPED_LINE = 20  # shorter lines are headings or signatures, not PDF-wrapped prose
+
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’")
+
+_L1 = re.compile(r"(?m)^[ \t]*([一二三四五六七八九十]{1,3})[、.]")
+_L2 = re.compile(r"\(([一二三四五六七八九十]{1,3})\)|(?m:^[ \t]*(\))(?![0-9]))")
+_L3 = re.compile(r"(?<![0-9.])([0-9]{1,2})[、.](?![0-9])")
+_L4 = re.compile(r"\(([0-9]{1,2})\)")
+_L5 = re.compile(r"(?:(?<=[。;,:\n])|^)([一二三四五六七八九十]{1,2})是", re.M)
+_STRONG_BEFORE = frozenset("。;!?:)\n \t")
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+@dataclass
+class Prepared:
+    """A body text ready for matching: compact text plus the map back to the original."""
+
+    original: str
+    text: str
+    seg_compact: list[int]
+    seg_orig: list[int]
+    sentence_ends: list[int] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+    quote_ends: list[int] = field(default_factory=list)
+
+    def to_orig(self, pos: int) -> int:
+        """Map an offset in the compact text to the original text."""
+        i = bisect_right(self.seg_compact, pos) - 1
+        return self.seg_orig[i] + pos - self.seg_compact[i]
+
+    def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
+        """Map a compact [start, end) span to the original text (end-exclusive)."""
+        return self.to_orig(start), self.to_orig(end - 1) + 1
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """Compact [start, end) of the sentence holding pos (end includes the terminal mark)."""
+        i = bisect_right(self.sentence_ends, pos - 1)
+        start = self.sentence_ends[i - 1] + 1 if i else 0
+        end = self.sentence_ends[i] + 1 if i < len(self.sentence_ends) else len(self.text)
+        return start, end
+
+    def in_quote(self, pos: int) -> bool:
+        """True when pos lies inside a quoted title or a short quoted name."""
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_ends[i]
+
+
+def _deletions(text: str) -> list[tuple[int, int]]:
+    """Spans of the translated text to drop: inner spaces and joinable line breaks."""
+    spans: list[tuple[int, int]] = []
+    for m in _INNER_SPACE.finditer(text):
+        left, right = text[m.start() - 1], text[m.end()]
+        if left.isdigit() and right.isdigit():
+            # only a thousands separator: "1 386" (not two numbers side by side)
+            tail = text[m.end() : m.end() + 4]
+            if not (len(tail) >= 3 and tail[:3].isdigit() and (len(tail) == 3 or not tail[3].isdigit())):
+                continue
+        spans.append((m.start(), m.end()))
+    for m in _LINE_BREAK.finditer(text):
+        if "\n" not in m.group() or m.start() == 0 or m.end() >= len(text):
+            continue
+        prev_char, next_char = text[m.start() - 1], text[m.end()]
+        if prev_char in _TERMINAL or next_char == "\n":
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_line = text[line_start : m.start()]
+        if len(prev_line) < _MIN_WRAPPED_LINE or " | " in prev_line or _HEADING_START.match(prev_line) and "。" not in prev_line:
+            continue
+        next_line_end = text.find("\n", m.end())
+        next_line = text[m.end() : next_line_end if next_line_end >= 0 else len(text)]
+        if _HEADING_START.match(next_line) or " | " in next_line:
+            continue
+        spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def prepare(original: str) -> Prepared:
+    """Translate, compact and index a body text for the span finder."""
+    translated = original.translate(_TRANSLATION)
+    pieces: list[str] = []
+    seg_compact, seg_orig = [0], [0]
+    cursor, compact_len = 0, 0
+    for s, e in _deletions(translated):
+        pieces.append(translated[cursor:s])
+        compact_len += s - cursor
+        cursor = e
+        seg_compact.append(compact_len)
+        seg_orig.append(e)
+    pieces.append(translated[cursor:])
+    text = "".join(pieces)
+    prepared = Prepared(original, text, seg_compact, seg_orig)
+    prepared.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for m in _QUOTED.finditer(text):
+        prepared.quote_starts.append(m.start())
+        prepared.quote_ends.append(m.end())
+    return prepared
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A section or list marker: where it is, its level (1–5), how it prints, its heading."""
+
+    start: int
+    end: int
+    level: int
+    label: str
+    is_plan: bool
+
+
+def _heading_is_plan(text: str, end: int) -> bool:
+    line_end = text.find("\n", end)
+    heading = text[end : line_end if line_end >= 0 else len(text)][:40]
+    heading = heading.split("。")[0]
+    return any(w in heading for w in PLAN_HEADING_WORDS) or bool(re.search(r"20[0-9]{2}年(?:度)?(?:工作|重点)", heading))
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Section and list markers in text order (一、 (一) 1、 (1) 一是), with glued ones recovered."""
+    markers: list[Marker] = []
+    for m in _L1.finditer(text):
+        markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _heading_is_plan(text, m.end())))
+    for m in _L2.finditer(text):
+        label = f"({m[1]})" if m[1] else ")"
+        markers.append(Marker(m.start(), m.end(), 2, label, _heading_is_plan(text, m.end())))
+    for m in _L4.finditer(text):
+        markers.append(Marker(m.start(), m.end(), 4, f"({m[1]})", False))
+    for m in _L5.finditer(text):
+        markers.append(Marker(m.start(1), m.end(), 5, f"{m[1]}是", False))
+    markers.sort(key=lambda k: k.start)
+    markers.extend(_arabic_list_markers(text, markers))
+    markers.sort(key=lambda k: k.start)
+    return _number_broken_l2(markers)
+
+
+def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
+    """1、 2. markers: strong after punctuation or line start; glued ones (工作2、) only in sequence."""
+    bounds = [k.start for k in higher if k.level <= 2]
+    candidates: list[tuple[int, int, int, bool]] = []
+    for m in _L3.finditer(text):
+        before = text[m.start() - 1] if m.start() else "\n"
+        candidates.append((m.start(), m.end(), int(m[1]), before in _STRONG_BEFORE))
+    accepted: list[Marker] = []
+    expected = 1
+    block = -1
+    for i, (s, e, n, strong) in enumerate(candidates):
+        b = bisect_right(bounds, s)
+        if b != block:  # a new (一)/一、 section restarts the numbering
+            block, expected = b, 1
+        if strong:
+            ok = n == expected or n == 1 or expected < n <= expected + 1
+        else:
+            next_bound = bounds[b] if b < len(bounds) else len(text)
+            later_strong = any(
+                c[2] == n and c[3] and c[0] > s and c[0] < next_bound for c in candidates[i + 1 :]
+            )
+            ok = n == expected and not later_strong
+        if ok:
+            accepted.append(Marker(s, e, 3, f"{n}.", False))
+            expected = n + 1
+    return accepted
+
+
+def _number_broken_l2(markers: list[Marker]) -> list[Marker]:
+    """A lone ')' opening a line is a (N) marker whose '(N' was lost: number it after its sibling."""
+    out: list[Marker] = []
+    last_l2 = 0
+    for k in markers:
+        if k.level == 1:
+            last_l2 = 0
+        if k.level == 2:
+            if k.label == ")":
+                last_l2 += 1
+                k = Marker(k.start, k.end, 2, f"({_CN_DIGITS[min(last_l2, 10) - 1]})", k.is_plan)
+            else:
+                last_l2 = _CN_DIGITS.find(k.label[1]) + 1 if len(k.label) == 3 else last_l2 + 1
+        out.append(k)
+    return out
+
+
+class SectionTracker:
+    """Walks markers in text order and reports the section path and plan status at a position."""
+
+    def __init__(self, markers: list[Marker]) -> None:
+        self._markers = markers
+        self._i = 0
+        self._active: dict[int, Marker] = {}
+
+    def at(self, pos: int) -> tuple[str, bool]:
+        """Section path (e.g. '一、 (三) 2.') and whether it is a plan section, at pos (monotonic)."""
+        while self._i < len(self._markers) and self._markers[self._i].start <= pos:
+            k = self._markers[self._i]
+            for level in [lv for lv in self._active if lv >= k.level]:
+                del self._active[level]
+            self._active[k.level] = k
+            self._i += 1
+        levels = sorted(self._active)
+        path = ""
+        for lv in levels:  # '一、(三) 2.': no space after the 、 of a top-level marker
+            label = self._active[lv].label
+            path += label if not path or path.endswith("、") else " " + label
+        return path, any(self._active[lv].is_plan for lv in levels)
+
+    def marker_starts(self) -> set[int]:
+        """Start offsets of Arabic list markers (never statistics)."""
+        return {k.start for k in self._markers if k.level in (3, 4)}
