@@ -22,21 +22,31 @@ STORAGE_COMPATIBILITY = "v1.4.0"
 
 @dataclass(frozen=True)
 class Settings:
-    """Run settings. Environment: FAZHI_WAREHOUSE (warehouse file), FAZHI_MAX_BYTES (per-input size limit)."""
+    """Run settings. Environment: FAZHI_WAREHOUSE (warehouse file), FAZHI_MAX_BYTES (per-input size limit),
+    FAZHI_LOCK_WAIT (seconds a load waits for another load of the same warehouse)."""
 
     warehouse: Path = DEFAULT_WAREHOUSE
     max_input_bytes: int = 50 * 1024 * 1024
+    lock_wait_seconds: float = 60.0
 
     @classmethod
     def from_env(cls, warehouse: str | Path | None = None) -> Settings:
         """Settings from explicit arguments, then FAZHI_* environment variables, then defaults."""
         chosen = warehouse or os.environ.get("FAZHI_WAREHOUSE") or DEFAULT_WAREHOUSE
-        raw_limit = os.environ.get("FAZHI_MAX_BYTES", str(cls.max_input_bytes))
-        try:
-            limit = int(raw_limit)
-        except ValueError:
-            raise FazhiError(f"FAZHI_MAX_BYTES must be a whole number of bytes, got {raw_limit!r}") from None
+        limit = int(_number("FAZHI_MAX_BYTES", cls.max_input_bytes))
+        wait = _number("FAZHI_LOCK_WAIT", cls.lock_wait_seconds)
         path = Path(chosen).expanduser()
         if path.exists() and path.is_dir():
             raise FazhiError(f"warehouse {path} is a folder; give a file path such as {path / 'fazhi.duckdb'}")
-        return cls(warehouse=path, max_input_bytes=limit)
+        return cls(warehouse=path, max_input_bytes=limit, lock_wait_seconds=wait)
+
+
+def _number(name: str, default: float) -> float:
+    """A numeric environment setting; a malformed value fails loudly, naming the variable."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise FazhiError(f"{name} must be a number, got {raw!r}") from None

@@ -25,7 +25,7 @@ from fazhi.metrics import MetricCatalog
 from fazhi.model import Document, InputError, RawDocument, Source
 from fazhi.read import read_document
 from fazhi.regions import RegionIndex
-from fazhi.warehouse.publish import LoadRecord, publish
+from fazhi.warehouse.publish import LoadRecord, publish, record_failed_load
 from fazhi.warehouse.state import published_hashes, yoy_history
 
 T = TypeVar("T")
@@ -164,6 +164,26 @@ def publish_load(
     )
     audit = publish(settings.warehouse, outcome.passed, load, catalogs.metric_sha256, catalogs.relabel)
     return RunSummary(load_id, settings.warehouse, audit, load.documents, load.quarantine, outcome.findings)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for a load that could not publish: the error's own message for user errors, else its type too."""
+    from fazhi.model import FazhiError
+
+    if isinstance(exc, FazhiError):
+        return str(exc)
+    return f"internal error ({type(exc).__name__}: {exc}); nothing was published. Please report it"
+
+
+def record_failure(settings: Settings, ledger: Ledger, load_id: str, started: datetime, exc: BaseException, flow_run_id: str | None = None) -> str:
+    """Record a load that could not publish (audit row 'failed'); returns the message. Never raises."""
+    message = describe_failure(exc)
+    load = LoadRecord(load_id, flow_run_id, started, ledger.documents_frame(), ledger.quarantine_frame(), pl.DataFrame(), EXTRACTOR_VERSION)
+    try:
+        record_failed_load(settings.warehouse, load, message)
+    except Exception as record_exc:  # the warehouse itself may be what failed
+        message += f" (and the failure could not be recorded in the warehouse: {record_exc})"
+    return message
 
 
 def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:

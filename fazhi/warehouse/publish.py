@@ -172,3 +172,40 @@ def _apply(
     for step in ("publish/08_insert_quarantine.sql", "publish/09_insert_gate_result.sql", "publish/10_insert_load_document.sql"):
         run_file(con, step, params)
     run_file(con, "publish/11_insert_load_audit.sql", audit)
+
+
+def record_failed_load(warehouse: Path, load: LoadRecord, error: str) -> None:
+    """Write the load_audit row (status failed) and ledger of a load that could not publish; data untouched."""
+    counts = load.counts()
+    audit: dict[str, Any] = {
+        "load_id": load.load_id,
+        "flow_run_id": load.flow_run_id,
+        "started_at": load.started_at,
+        "finished_at": datetime.now(),
+        "status": "failed",
+        **counts,
+        "facts_published": 0,
+        "extractor_version": load.extractor_version,
+    }
+    failure = pl.DataFrame(
+        [{"source_uri": "(load)", "content_sha256": None, "stage": "publish", "check_name": "load_failed", "reason": error, "details": None}],
+        schema=load.quarantine.schema,
+    )
+    with _staged_copy(warehouse) as scratch:
+        con = connect(scratch)
+        try:
+            ensure_schema(con)
+            _register(con, {"stg_quarantine": pl.concat([load.quarantine, failure]), "stg_document": load.documents})
+            con.execute("BEGIN TRANSACTION")
+            try:
+                params = {"load_id": load.load_id, "quarantined_at": audit["finished_at"]}
+                run_file(con, "publish/08_insert_quarantine.sql", params)
+                run_file(con, "publish/10_insert_load_document.sql", params)
+                run_file(con, "publish/11_insert_load_audit.sql", audit)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
