@@ -20,13 +20,25 @@ from pathlib import Path
 from fazhi.fetch import fetch_url, read_source_list
 from fazhi.model import InputError, RawDocument, Source
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the largest real report PDFs are a few MB
 _TEMP_SUFFIXES = (".swp", ".swo", ".tmp", ".part", ".crdownload", "~")
 _CONVERT_HINT = {
-    ".doc": "save it as .docx", ".wps": "save it as .docx", ".rtf": "save it as .docx",
-    ".xls": "tables alone are not reports", ".xlsx": "tables alone are not reports",
-    ".ofd": "export it as PDF", ".mht": "save the page as .html", ".zip": "unpack it first",
+    ".doc": "save it as .docx",
+    ".wps": "save it as .docx",
+    ".rtf": "save it as .docx",
+    ".xls": "tables alone are not reports",
+    ".xlsx": "tables alone are not reports",
+    ".ofd": "export it as PDF",
+    ".mht": "save the page as .html",
+    ".zip": "unpack it first",
 }
 
 
@@ -37,7 +49,9 @@ def discover(sources: Sequence[str]) -> tuple[list[Source], list[InputError]]:
     seen: set[str] = set()
 
     def add(source: Source, key: str) -> None:
-        if key not in seen:  # the same file given twice (or inside a folder also given) loads once
+        if (
+            key not in seen
+        ):  # the same file given twice (or inside a folder also given) loads once
             seen.add(key)
             found.append(source)
 
@@ -68,9 +82,23 @@ def discover(sources: Sequence[str]) -> tuple[list[Source], list[InputError]]:
             else:
                 rejected.append(error)
         elif path.exists():
-            rejected.append(InputError(given, "discover", "regular_file", "not a regular file (a device or pipe); give a report file or folder"))
+            rejected.append(
+                InputError(
+                    given,
+                    "discover",
+                    "regular_file",
+                    "not a regular file (a device or pipe); give a report file or folder",
+                )
+            )
         else:
-            rejected.append(InputError(given, "discover", "exists", "no such file or folder; check the path (relative paths start from the current folder)"))
+            rejected.append(
+                InputError(
+                    given,
+                    "discover",
+                    "exists",
+                    "no such file or folder; check the path (relative paths start from the current folder)",
+                )
+            )
     return found, rejected
 
 
@@ -79,7 +107,9 @@ def _walk(folder: Path) -> list[tuple[Path, InputError | None]]:
     out: list[tuple[Path, InputError | None]] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         here = Path(root)
-        linked = [d for d in dirs if (here / d).is_symlink()]  # listed by os.walk, never entered
+        linked = [
+            d for d in dirs if (here / d).is_symlink()
+        ]  # listed by os.walk, never entered
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
         for name in sorted(files + linked):
             if _is_hidden_or_temp(name):
@@ -99,17 +129,31 @@ def _is_hidden_or_temp(name: str) -> bool:
 def _file_error(path: Path, given: str) -> InputError | None:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        hint = _CONVERT_HINT.get(suffix, "give a .txt, .html/.htm/.shtml, .docx or .pdf")
+        hint = _CONVERT_HINT.get(
+            suffix, "give a .txt, .html/.htm/.shtml, .docx or .pdf"
+        )
         shown = f"'{suffix}'" if suffix else "no extension"
-        return InputError(given, "discover", "supported_format", f"unsupported file type ({shown}); {hint}")
+        return InputError(
+            given,
+            "discover",
+            "supported_format",
+            f"unsupported file type ({shown}); {hint}",
+        )
     if path.stat().st_size == 0:
-        return InputError(given, "discover", "not_empty", "the file is empty (0 bytes); re-download or re-export the report")
+        return InputError(
+            given,
+            "discover",
+            "not_empty",
+            "the file is empty (0 bytes); re-download or re-export the report",
+        )
     return None
 
 
 def _symlink_error(given: str) -> InputError:
     return InputError(
-        given, "discover", "not_symlink",
+        given,
+        "discover",
+        "not_symlink",
         "is a symbolic link; links are not followed (they can loop or load a report twice): give the target path instead",
     )
 
@@ -122,17 +166,35 @@ def load_raw(source: Source) -> RawDocument:
     path = Path(source.uri)
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if media_type is None:
-        raise InputError(source.uri, "discover", "supported_format", f"unsupported file type '{path.suffix}'; give a .txt, .html, .docx or .pdf")
+        raise InputError(
+            source.uri,
+            "discover",
+            "supported_format",
+            f"unsupported file type '{path.suffix}'; give a .txt, .html, .docx or .pdf",
+        )
     if path.is_symlink():
         raise _symlink_error(source.uri)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                source.uri, "discover", "size_limit",
+                source.uri,
+                "discover",
+                "size_limit",
                 f"the file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit; a report is never this large — check it is the right file",
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(source.uri, "discover", "readable", f"cannot read the file ({exc.strerror}); check it exists and you may read it") from None
-    return RawDocument(source.uri, data, media_type, hashlib.sha256(data).hexdigest(), hints=dict(source.hints))
+        raise InputError(
+            source.uri,
+            "discover",
+            "readable",
+            f"cannot read the file ({exc.strerror}); check it exists and you may read it",
+        ) from None
+    return RawDocument(
+        source.uri,
+        data,
+        media_type,
+        hashlib.sha256(data).hexdigest(),
+        hints=dict(source.hints),
+    )

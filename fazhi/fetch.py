@@ -25,8 +25,21 @@ _MEDIA_TYPES = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
-_GENERIC_TYPES = {"", "application/octet-stream", "application/x-download", "application/force-download", "binary/octet-stream"}
-_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".pdf": "pdf"}
+_GENERIC_TYPES = {
+    "",
+    "application/octet-stream",
+    "application/x-download",
+    "application/force-download",
+    "binary/octet-stream",
+}
+_SUFFIXES = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 _TRANSIENT_STATUS = {408, 425, 429}
 SOURCE_LIST_COLUMNS = ("url", "region_hint", "year_hint")
 
@@ -39,21 +52,49 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> RawDocument:
     """GET one URL (redirects followed, final URL and fetch time recorded); raises InputError/TransientFetchError."""
     fetched_at = datetime.now(UTC)
     try:
-        with httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url) as response:
-                _check_status(url, response)
-                data = _read_capped(url, response)
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                timeout=timeout,
+                headers={"User-Agent": USER_AGENT},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            _check_status(url, response)
+            data = _read_capped(url, response)
     except (InputError, TransientFetchError):
         raise
     except httpx.TimeoutException:
-        raise TransientFetchError(url, "fetch", "reachable", f"no answer within {timeout:g} s; will retry, or check the site is up") from None
+        raise TransientFetchError(
+            url,
+            "fetch",
+            "reachable",
+            f"no answer within {timeout:g} s; will retry, or check the site is up",
+        ) from None
     except httpx.TooManyRedirects:
-        raise InputError(url, "fetch", "redirects", "the address redirects in a loop; open it in a browser and give the final address") from None
+        raise InputError(
+            url,
+            "fetch",
+            "redirects",
+            "the address redirects in a loop; open it in a browser and give the final address",
+        ) from None
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise InputError(url, "fetch", "valid_url", f"not a usable http(s) address ({exc}); check the URL") from None
+        raise InputError(
+            url,
+            "fetch",
+            "valid_url",
+            f"not a usable http(s) address ({exc}); check the URL",
+        ) from None
     except httpx.TransportError as exc:
-        raise TransientFetchError(url, "fetch", "reachable", f"connection failed ({type(exc).__name__}); will retry, or check the address and network") from None
-    media_type = _media_type(url, str(response.url), response.headers.get("content-type", ""))
+        raise TransientFetchError(
+            url,
+            "fetch",
+            "reachable",
+            f"connection failed ({type(exc).__name__}); will retry, or check the address and network",
+        ) from None
+    media_type = _media_type(
+        url, str(response.url), response.headers.get("content-type", "")
+    )
     return RawDocument(
         source_uri=url,
         data=data,
@@ -70,8 +111,18 @@ def _check_status(url: str, response: httpx.Response) -> None:
     if status < 400:
         return
     if status >= 500 or status in _TRANSIENT_STATUS:
-        raise TransientFetchError(url, "fetch", "http_status", f"the server answered {status} (temporary); will retry")
-    raise InputError(url, "fetch", "http_status", f"the server answered {status} {response.reason_phrase}; check the address (the page may have moved)")
+        raise TransientFetchError(
+            url,
+            "fetch",
+            "http_status",
+            f"the server answered {status} (temporary); will retry",
+        )
+    raise InputError(
+        url,
+        "fetch",
+        "http_status",
+        f"the server answered {status} {response.reason_phrase}; check the address (the page may have moved)",
+    )
 
 
 def _read_capped(url: str, response: httpx.Response) -> bytes:
@@ -79,7 +130,12 @@ def _read_capped(url: str, response: httpx.Response) -> bytes:
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > MAX_BYTES:
-            raise InputError(url, "fetch", "size_limit", f"the response is over {MAX_BYTES // 2**20} MB; a report is never this large — check the address")
+            raise InputError(
+                url,
+                "fetch",
+                "size_limit",
+                f"the response is over {MAX_BYTES // 2**20} MB; a report is never this large — check the address",
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -92,7 +148,9 @@ def _media_type(url: str, final_url: str, content_type: str) -> str:
     if declared in _GENERIC_TYPES and suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     raise InputError(
-        url, "fetch", "supported_format",
+        url,
+        "fetch",
+        "supported_format",
         f"the server sent '{declared or 'no content type'}', not a web page, text, PDF or DOCX; give the report's page or attachment",
     )
 
@@ -103,19 +161,45 @@ def read_source_list(path: str | Path) -> list[Source]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), "discover", "source_list", f"cannot read the source list ({exc}); check the path and that it is UTF-8") from None
-    rows = [row for row in csv.reader(text.splitlines()) if row and not row[0].lstrip().startswith("#")]
-    if not rows or [c.strip() for c in rows[0]][: len(SOURCE_LIST_COLUMNS)] != list(SOURCE_LIST_COLUMNS):
-        raise InputError(str(path), "discover", "source_list", f"the first row must be the header {','.join(SOURCE_LIST_COLUMNS)}")
+        raise InputError(
+            str(path),
+            "discover",
+            "source_list",
+            f"cannot read the source list ({exc}); check the path and that it is UTF-8",
+        ) from None
+    rows = [
+        row
+        for row in csv.reader(text.splitlines())
+        if row and not row[0].lstrip().startswith("#")
+    ]
+    if not rows or [c.strip() for c in rows[0]][: len(SOURCE_LIST_COLUMNS)] != list(
+        SOURCE_LIST_COLUMNS
+    ):
+        raise InputError(
+            str(path),
+            "discover",
+            "source_list",
+            f"the first row must be the header {','.join(SOURCE_LIST_COLUMNS)}",
+        )
     sources = []
     for number, row in enumerate(rows[1:], start=2):
         cells = dict(zip(SOURCE_LIST_COLUMNS, (c.strip() for c in row), strict=False))
         url = cells.get("url", "")
         if not url.startswith(("http://", "https://")):
-            raise InputError(str(path), "discover", "source_list", f"data row {number}: '{url}' is not an http(s) URL; fix or remove the row")
+            raise InputError(
+                str(path),
+                "discover",
+                "source_list",
+                f"data row {number}: '{url}' is not an http(s) URL; fix or remove the row",
+            )
         year = cells.get("year_hint", "")
         if year and not (year.isdigit() and len(year) == 4):
-            raise InputError(str(path), "discover", "source_list", f"data row {number}: year_hint '{year}' is not a 4-digit year")
+            raise InputError(
+                str(path),
+                "discover",
+                "source_list",
+                f"data row {number}: year_hint '{year}' is not a 4-digit year",
+            )
         hints = {k: v for k, v in cells.items() if k != "url" and v}
         sources.append(Source(uri=url, is_url=True, hints=hints))
     return sources

@@ -24,10 +24,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def read_document(raw: RawDocument) -> Document:
     """Decode and clean one document; raises InputError when it cannot be read as a report."""
     if not raw.data:
-        raise _refuse(raw, "not_empty", "the file is empty (0 bytes); re-download or re-export the report")
+        raise _refuse(
+            raw,
+            "not_empty",
+            "the file is empty (0 bytes); re-download or re-export the report",
+        )
     title, lines, meta_lines, warnings = _lines_of(raw)
     if not lines:
-        raise _refuse(raw, "not_empty", "the document holds no text, only whitespace; check the export or download")
+        raise _refuse(
+            raw,
+            "not_empty",
+            "the document holds no text, only whitespace; check the export or download",
+        )
     meta = read_metadata(lines, title, meta_lines)
     body_lines = strip_chrome(_below_title(lines, meta))
     body = "\n".join(body_lines)
@@ -50,7 +58,9 @@ def read_document(raw: RawDocument) -> Document:
     )
 
 
-def _lines_of(raw: RawDocument) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...]]:
+def _lines_of(
+    raw: RawDocument,
+) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...]]:
     """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings)."""
     if raw.media_type in ("txt", "html"):
         declared = raw.declared_charset
@@ -67,7 +77,11 @@ def _lines_of(raw: RawDocument) -> tuple[str | None, list[str], list[str] | None
         return None, clean_lines(_parse(raw, "docx")), None, ()
     if raw.media_type == "pdf":
         return None, clean_lines(_parse(raw, "pdf")), None, ()
-    raise _refuse(raw, "supported_format", f"unsupported media type '{raw.media_type}'; give a .txt, .html, .docx or .pdf")
+    raise _refuse(
+        raw,
+        "supported_format",
+        f"unsupported media type '{raw.media_type}'; give a .txt, .html, .docx or .pdf",
+    )
 
 
 def _parse(raw: RawDocument, kind: str) -> list[str]:
@@ -78,12 +92,16 @@ def _parse(raw: RawDocument, kind: str) -> list[str]:
         return read_docx(raw.data) if kind == "docx" else read_pdf(raw.data)
     except NoTextLayer:
         raise _refuse(
-            raw, "text_layer", "the PDF has no text layer (a scan or image); run OCR on it or give the text/web version"
+            raw,
+            "text_layer",
+            "the PDF has no text layer (a scan or image); run OCR on it or give the text/web version",
         ) from None
-    except Exception as exc:  # parsers raise many types on damaged files; all mean the same to a user
+    # parsers raise many exception types on damaged files; all mean the same to a user
+    except Exception as exc:  # noqa: BLE001
         what = "Word (.docx)" if kind == "docx" else "PDF"
         raise _refuse(
-            raw, f"valid_{kind}",
+            raw,
+            f"valid_{kind}",
             f"not a readable {what} file ({type(exc).__name__}); it may be truncated or mis-named: "
             "re-download it or re-save it from the original program",
         ) from None
@@ -101,17 +119,27 @@ def _below_title(lines: list[str], meta: Metadata) -> list[str]:
     return lines
 
 
-def _apply_hints(hints: dict[str, str], meta: Metadata) -> tuple[str | None, int | None, tuple[str, ...]]:
+def _apply_hints(
+    hints: dict[str, str], meta: Metadata
+) -> tuple[str | None, int | None, tuple[str, ...]]:
     """Hints from the source list win (an analyst checked them); a disagreement is worth a warning."""
     region, year = meta.region_hint, meta.report_year
     warnings = []
     if hints.get("region_hint"):
-        if region and hints["region_hint"] not in region and region not in hints["region_hint"]:
-            warnings.append(f"region_hint '{hints['region_hint']}' from the source list differs from the document's '{region}'")
+        if (
+            region
+            and hints["region_hint"] not in region
+            and region not in hints["region_hint"]
+        ):
+            warnings.append(
+                f"region_hint '{hints['region_hint']}' from the source list differs from the document's '{region}'"
+            )
         region = hints["region_hint"]
     if hints.get("year_hint", "").isdigit():
         if year and int(hints["year_hint"]) != year:
-            warnings.append(f"year_hint {hints['year_hint']} from the source list differs from the document's {year}")
+            warnings.append(
+                f"year_hint {hints['year_hint']} from the source list differs from the document's {year}"
+            )
         year = int(hints["year_hint"])
     return region, year, tuple(warnings)
 
@@ -119,13 +147,15 @@ def _apply_hints(hints: dict[str, str], meta: Metadata) -> tuple[str | None, int
 def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
     if len(_CJK.findall(body)) < _MIN_BODY_CJK:
         raise _refuse(
-            raw, "is_report",
+            raw,
+            "is_report",
             f"the document has almost no Chinese text ({len(body)} characters after removing site chrome); "
             "check it is the report itself and not an index or error page",
         )
     if not _REPORT_TERMS.search((title or "") + body):
         raise _refuse(
-            raw, "is_report",
+            raw,
+            "is_report",
             "this is not a rule-of-law report: neither title nor text mentions 法治, 依法行政 or 法制; "
             "remove it from the inputs or give the report's own page",
         )

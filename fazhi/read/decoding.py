@@ -16,8 +16,13 @@ _BOMS = (
 )
 # Every gb* label is decoded as gb18030: it is a superset of gb2312 and GBK, and sites that
 # declare gb2312 routinely serve GBK-only characters that a strict gb2312 decode rejects.
-_GB_LABELS = re.compile(r"^(?:x-)?(?:gb[_-]?2312(?:-80)?|gbk|gb18030|cp936|ms936|euc-cn|csgb2312|chinese)$", re.I)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_GB_LABELS = re.compile(
+    r"^(?:x-)?(?:gb[_-]?2312(?:-80)?|gbk|gb18030|cp936|ms936|euc-cn|csgb2312|chinese)$",
+    re.IGNORECASE,
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
 # Control characters other than tab/newline/CR/form-feed never occur in a real report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
@@ -51,7 +56,9 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, source_uri: str, declared: str | None = None) -> tuple[str, str]:
+def decode_bytes(
+    data: bytes, source_uri: str, declared: str | None = None
+) -> tuple[str, str]:
     """Decode document bytes; returns (text, codec used). Raises InputError for binary data.
 
     Precedence: BOM; valid UTF-8 (GBK text is practically never valid UTF-8, so a page that
@@ -67,11 +74,11 @@ def decode_bytes(data: bytes, source_uri: str, declared: str | None = None) -> t
     text = _strict(data, "utf-8")
     if text is not None:
         return _check_text(text, source_uri), "utf-8"
-    codec = normalize_charset(declared)
-    if codec:
-        text = _strict(data, codec)
+    declared_codec = normalize_charset(declared)
+    if declared_codec:
+        text = _strict(data, declared_codec)
         if text is not None:
-            return _check_text(text, source_uri), codec
+            return _check_text(text, source_uri), declared_codec
     return _detect(data, source_uri)
 
 

@@ -12,11 +12,31 @@ from fazhi.read.chrome import clean_line, clean_lines, is_chrome
 # Article containers of the CMSs most government sites run on (TRS WCM, Hanweb/UCAP, Kaipu…),
 # innermost first: TRS_Editor sits inside #zoom on many sites.
 ARTICLE_SELECTORS = (
-    "div.TRS_Editor", "div.TRS_UEDITOR", "#zoom", "#Zoom", ".zoom", "#UCAP-CONTENT", ".article-content",
-    ".article_content", ".pages_content", "#fontzoom", ".con_text", "td.content", "#content", "div.content",
+    "div.TRS_Editor",
+    "div.TRS_UEDITOR",
+    "#zoom",
+    "#Zoom",
+    ".zoom",
+    "#UCAP-CONTENT",
+    ".article-content",
+    ".article_content",
+    ".pages_content",
+    "#fontzoom",
+    ".con_text",
+    "td.content",
+    "#content",
+    "div.content",
 )
 TITLE_SELECTORS = (
-    "h1", ".article-title", ".article_title", "#title", ".title", "td.title", ".xxgk_title", "h2", "h3",
+    "h1",
+    ".article-title",
+    ".article_title",
+    "#title",
+    ".title",
+    "td.title",
+    ".xxgk_title",
+    "h2",
+    "h3",
 )
 # Never part of an article, whatever the layout.
 _DROP_TAGS = "script, style, noscript, template, iframe, object, embed, svg, select, button, input, textarea"
@@ -25,11 +45,51 @@ _CHROME_TOKENS = re.compile(
     r"^(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdsharebuttonbox|print|"
     r"footer|foot|header|head-top|topbar|toolbar|sidebar|side|aside|related|relate|xgxx|xgwz|"
     r"wza|barrier|old-?man|elder|fontsize|font-size|search|login|copyright)$",
-    re.I,
+    re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
-    "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside main blockquote "
-    "pre center form figure figcaption address hr tr td th tbody thead tfoot caption title body html".split()
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "blockquote",
+        "pre",
+        "center",
+        "form",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "title",
+        "body",
+        "html",
+    ]
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
@@ -37,7 +97,9 @@ _WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # number + counting unit: what makes text outside the article worth a warning (dates, ICP and
 # phone numbers are not statistics, so they must not raise it)
-_STAT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)")
+_STAT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)"
+)
 _MIN_ARTICLE_CJK = 50
 _LAYOUT_CELL_CHARS = 200
 _DENSITY_SHARE = 0.7
@@ -49,7 +111,9 @@ class HtmlParts:
 
     title: str | None
     lines: list[str]
-    page_lines: list[str]  # every line of the page (for the 来源/发布时间 bar outside the article)
+    page_lines: list[
+        str
+    ]  # every line of the page (for the 来源/发布时间 bar outside the article)
     method: str  # which way the article was found: selector, density or trafilatura
     warnings: tuple[str, ...]
 
@@ -60,7 +124,11 @@ def _glue(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         left = text[m.start() - 1] if m.start() else ""
         right = text[m.end()] if m.end() < len(text) else ""
-        return "" if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ") else " "
+        return (
+            ""
+            if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ")
+            else " "
+        )
 
     return _WS_WITH_BREAK.sub(repl, text)
 
@@ -69,17 +137,27 @@ def _is_data_table(table: LexborNode) -> bool:
     """A table of figures, not a page layout: no nested tables, no long prose cells."""
     if len(table.css("table")) > 1:  # lexbor's css() matches the node itself too
         return False
-    return all(len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th"))
+    return all(
+        len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th")
+    )
 
 
 def _table_lines(table: LexborNode) -> list[str]:
     """Rows as 'cell | cell' lines, header row first, so labels and units stay with their numbers."""
     rows = table.css("tr")
-    head = [r for r in rows if r.css_first("th") is not None and r.css_first("td") is None]
-    ordered = head + [r for r in rows if r not in head] if head and rows[0] not in head else rows
+    head = [
+        r for r in rows if r.css_first("th") is not None and r.css_first("td") is None
+    ]
+    ordered = (
+        head + [r for r in rows if r not in head]
+        if head and rows[0] not in head
+        else rows
+    )
     out = []
     for row in ordered:
-        cells = [" ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")]
+        cells = [
+            " ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")
+        ]
         if any(cells):
             out.append(" | ".join(cells))
     return out
@@ -125,7 +203,9 @@ def render(node: LexborNode) -> list[str]:
 def _is_chrome_node(node: LexborNode) -> bool:
     if node.tag in ("nav", "footer", "aside"):
         return True
-    tokens = (node.attributes.get("class") or "").split() + [node.attributes.get("id") or ""]
+    tokens = (node.attributes.get("class") or "").split() + [
+        node.attributes.get("id") or ""
+    ]
     return any(_CHROME_TOKENS.match(t) for t in tokens if t)
 
 
@@ -163,7 +243,12 @@ def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
 
 
 def _looks_like_title(text: str) -> bool:
-    return "报告" in text and len(text) <= 80 and not text.endswith(("。", "：")) and bool(_RULE_OF_LAW.search(text))
+    return (
+        "报告" in text
+        and len(text) <= 80
+        and not text.endswith(("。", "："))
+        and bool(_RULE_OF_LAW.search(text))
+    )
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -194,7 +279,14 @@ def _by_density(body: LexborNode) -> LexborNode | None:
             continue
         total += n
         box = text_node.parent
-        while box is not None and box.tag not in ("div", "td", "article", "section", "main", "body"):
+        while box is not None and box.tag not in (
+            "div",
+            "td",
+            "article",
+            "section",
+            "main",
+            "body",
+        ):
             box = box.parent
         if box is not None:
             node, score = scores.get(box.mem_id, (box, 0))
@@ -202,13 +294,17 @@ def _by_density(body: LexborNode) -> LexborNode | None:
     if not scores or total == 0:
         return None
     best, score = max(scores.values(), key=lambda pair: pair[1])
-    return best if score / total >= _DENSITY_SHARE and score >= _MIN_ARTICLE_CJK else None
+    return (
+        best if score / total >= _DENSITY_SHARE and score >= _MIN_ARTICLE_CJK else None
+    )
 
 
 def _by_trafilatura(html: str) -> list[str]:
     import trafilatura  # heavy import: only pages no selector or heuristic could handle pay it
 
-    extracted = trafilatura.extract(html, output_format="html", include_tables=True, favor_recall=True)
+    extracted = trafilatura.extract(
+        html, output_format="html", include_tables=True, favor_recall=True
+    )
     if not extracted:
         return []
     tree = LexborHTMLParser(extracted)
@@ -233,15 +329,27 @@ def read_html(html: str) -> HtmlParts:
     lines = render(article) if article is not None else []
     if _cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
         lines, method = _by_trafilatura(html), "trafilatura"
-    return HtmlParts(title, clean_lines(lines), page_lines, method, _outside_warnings(page_lines, lines, title))
+    return HtmlParts(
+        title,
+        clean_lines(lines),
+        page_lines,
+        method,
+        _outside_warnings(page_lines, lines, title),
+    )
 
 
-def _outside_warnings(page_lines: list[str], article_lines: list[str], title: str | None) -> tuple[str, ...]:
+def _outside_warnings(
+    page_lines: list[str], article_lines: list[str], title: str | None
+) -> tuple[str, ...]:
     inside = set(article_lines) | {title}
     flagged = [
-        line for line in page_lines if line not in inside and not is_chrome(line) and _STAT.search(line)
+        line
+        for line in page_lines
+        if line not in inside and not is_chrome(line) and _STAT.search(line)
     ]
     if not flagged:
         return ()
     sample = "; ".join(f"«{line[:40]}»" for line in flagged[:3])
-    return (f"text outside the article holds numbers ({len(flagged)} lines, e.g. {sample}): check nothing was cut",)
+    return (
+        f"text outside the article holds numbers ({len(flagged)} lines, e.g. {sample}): check nothing was cut",
+    )

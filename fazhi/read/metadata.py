@@ -10,21 +10,33 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0, "０": 0}
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "０": 0,
+}
 _CN_YEAR = r"[〇零○Ｏ０O一二三四五六七八九]{4}"
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 _ARABIC_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _CN_DATE = rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日"
 _DATE = re.compile(rf"{_ARABIC_DATE}|{_CN_DATE}")
 _DATE_LINE = re.compile(rf"^(?:{_ARABIC_DATE}|{_CN_DATE})$")
-_PUBLISHED = re.compile(rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})")
-_PUBLISHER = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)")
+_PUBLISHED = re.compile(
+    rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})"
+)
+_PUBLISHER = re.compile(
+    r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)"
+)
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d{{2}}|{_CN_YEAR})\s*年")
 _REPORT_WORD = re.compile(r"报告")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
 _SENTENCE_PUNCT = re.compile(r"[。；，,;！？]")
 _SUBJECT_TAIL = re.compile(r"(?:关于|的|对|在)+$")
-_SUBJECT_AFTER_YEAR = re.compile(r"^(?:年度|年)?\s*(?:关于)?(.*?)(?:关于)?(?:法治|依法行政|法制)")
+_SUBJECT_AFTER_YEAR = re.compile(
+    r"^(?:年度|年)?\s*(?:关于)?(.*?)(?:关于)?(?:法治|依法行政|法制)"
+)
 _MAX_TITLE = 80
 _TITLE_WINDOW = 8  # the title is among the first lines; later lines are body text
 _SIGNATURE_WINDOW = 8  # the signature block is among the last lines
@@ -52,7 +64,11 @@ def _cn_number(text: str) -> int:
 
 
 def _year(text: str) -> int:
-    return int(text) if text.isdigit() and text.isascii() else int("".join(str(_CN_DIGITS[c]) for c in text))
+    return (
+        int(text)
+        if text.isdigit() and text.isascii()
+        else int("".join(str(_CN_DIGITS[c]) for c in text))
+    )
 
 
 def _date_from(match: re.Match[str]) -> date | None:
@@ -76,15 +92,31 @@ def find_title(lines: list[str]) -> tuple[str | None, int]:
     for i, line in enumerate(lines[:_TITLE_WINDOW]):
         if len(line) > _MAX_TITLE or line.endswith(("。", "：", ":")):
             continue
-        if _REPORT_WORD.search(line) and _RULE_OF_LAW.search(line) or line.endswith("报告"):
+        if (
+            _REPORT_WORD.search(line)
+            and _RULE_OF_LAW.search(line)
+            or line.endswith("报告")
+        ):
             # a title wrapped over two lines: the first half names the subject, the second ends in 报告
-            if i > 0 and not _REPORT_WORD.search(lines[i - 1]) and _RULE_OF_LAW.search(lines[i - 1] + line):
+            if (
+                i > 0
+                and not _REPORT_WORD.search(lines[i - 1])
+                and _RULE_OF_LAW.search(lines[i - 1] + line)
+            ):
                 prev = lines[i - 1]
-                if len(prev) <= 40 and not _SENTENCE_PUNCT.search(prev) and _TITLE_YEAR.search(prev):
+                if (
+                    len(prev) <= 40
+                    and not _SENTENCE_PUNCT.search(prev)
+                    and _TITLE_YEAR.search(prev)
+                ):
                     return prev + line, i + 1
             return line, i + 1
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if _RULE_OF_LAW.search(line) and nxt.endswith("报告") and len(line + nxt) <= _MAX_TITLE:
+        if (
+            _RULE_OF_LAW.search(line)
+            and nxt.endswith("报告")
+            and len(line + nxt) <= _MAX_TITLE
+        ):
             return line + nxt, i + 2
     return None, 0
 
@@ -97,7 +129,7 @@ def find_signature(lines: list[str]) -> tuple[list[str], date | None]:
         match = _DATE_LINE.match(compact)
         if not match:
             continue
-        signers = []
+        signers: list[str] = []
         for prev in reversed(lines[max(tail_start, i - 2) : i]):
             if len(prev) > 40 or _SENTENCE_PUNCT.search(prev) or _DATE.search(prev):
                 break
@@ -119,7 +151,9 @@ def _subject_of(title: str) -> str | None:
     return subject or None
 
 
-def read_metadata(lines: list[str], title: str | None = None, meta_lines: list[str] | None = None) -> Metadata:
+def read_metadata(
+    lines: list[str], title: str | None = None, meta_lines: list[str] | None = None
+) -> Metadata:
     """Metadata from body lines; title and meta_lines (e.g. an HTML page's info bar) when known."""
     meta_lines = lines[:_TITLE_WINDOW] if meta_lines is None else meta_lines
     title_lines = 0
@@ -139,10 +173,20 @@ def read_metadata(lines: list[str], title: str | None = None, meta_lines: list[s
     if title and (ym := _TITLE_YEAR.search(title)):
         report_year = _year(ym[1])
     elif published and published.month <= 6:
-        report_year = published.year - 1  # reports on a year come out in its first half-year after
+        report_year = (
+            published.year - 1
+        )  # reports on a year come out in its first half-year after
     region = _subject_of(title) if title else None
     region = region or publisher or _signer_region(signers)
-    return Metadata(title, title_lines, publisher or (" ".join(signers) or None), published, signed, report_year, region)
+    return Metadata(
+        title,
+        title_lines,
+        publisher or (" ".join(signers) or None),
+        published,
+        signed,
+        report_year,
+        region,
+    )
 
 
 def _signer_region(signers: list[str]) -> str | None:

@@ -22,10 +22,23 @@ def _tree(root: Path, names: list[str]) -> None:
 
 
 def test_folder_walk_is_recursive_sorted_and_skips_hidden_and_temp_files(tmp_path):
-    _tree(tmp_path, [
-        "b.txt", "a.html", "sub/z.pdf", "sub/deeper/c.docx", "a2/x.shtml",
-        ".hidden.txt", ".git/config.txt", "~$draft.docx", "notes.txt~", ".#lock.txt", "#auto#.txt", "edit.txt.swp",
-    ])
+    _tree(
+        tmp_path,
+        [
+            "b.txt",
+            "a.html",
+            "sub/z.pdf",
+            "sub/deeper/c.docx",
+            "a2/x.shtml",
+            ".hidden.txt",
+            ".git/config.txt",
+            "~$draft.docx",
+            "notes.txt~",
+            ".#lock.txt",
+            "#auto#.txt",
+            "edit.txt.swp",
+        ],
+    )
     sources, errors = discover([str(tmp_path)])
     names = [str(Path(s.uri).relative_to(tmp_path)) for s in sources]
     assert names == ["a.html", "b.txt", "a2/x.shtml", "sub/z.pdf", "sub/deeper/c.docx"]
@@ -52,9 +65,14 @@ def test_unsupported_files_in_a_folder_are_reported(tmp_path, name, check, words
 
 def test_empty_file_and_missing_path(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    sources, errors = discover([str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
+    sources, errors = discover(
+        [str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
+    )
     assert sources == []
-    assert [(e.check, e.stage) for e in errors] == [("not_empty", "discover"), ("exists", "discover")]
+    assert [(e.check, e.stage) for e in errors] == [
+        ("not_empty", "discover"),
+        ("exists", "discover"),
+    ]
     assert "check the path" in errors[1].reason
 
 
@@ -64,24 +82,42 @@ def test_symlinks_are_refused_not_followed(tmp_path):
     os.symlink(tmp_path / "real", tmp_path / "loop")
     sources, errors = discover([str(tmp_path)])
     assert [Path(s.uri).name for s in sources] == ["r.txt"]
-    assert sorted((Path(e.source_uri).name, e.check) for e in errors) == [("link.txt", "not_symlink"), ("loop", "not_symlink")]
+    assert sorted((Path(e.source_uri).name, e.check) for e in errors) == [
+        ("link.txt", "not_symlink"),
+        ("loop", "not_symlink"),
+    ]
 
 
 def test_duplicates_load_once_and_urls_pass_through(tmp_path):
     _tree(tmp_path, ["r.txt"])
-    given = [str(tmp_path / "r.txt"), str(tmp_path), "https://example.gov.cn/a.html", "https://example.gov.cn/a.html"]
+    given = [
+        str(tmp_path / "r.txt"),
+        str(tmp_path),
+        "https://example.gov.cn/a.html",
+        "https://example.gov.cn/a.html",
+    ]
     sources, errors = discover(given)
-    assert sources == [Source(str(tmp_path / "r.txt")), Source("https://example.gov.cn/a.html", is_url=True)]
+    assert sources == [
+        Source(str(tmp_path / "r.txt")),
+        Source("https://example.gov.cn/a.html", is_url=True),
+    ]
     assert errors == []
 
 
 def test_a_source_list_csv_expands_into_urls(tmp_path):
     listing = tmp_path / "sources.csv"
-    listing.write_text("url,region_hint,year_hint\n# comment\nhttps://a.gov.cn/1.html,方山县,2021\nhttp://b.gov.cn/2.pdf,,\n", encoding="utf-8")
+    listing.write_text(
+        "url,region_hint,year_hint\n# comment\nhttps://a.gov.cn/1.html,方山县,2021\nhttp://b.gov.cn/2.pdf,,\n",
+        encoding="utf-8",
+    )
     sources, errors = discover([str(listing)])
     assert errors == []
     assert sources == [
-        Source("https://a.gov.cn/1.html", is_url=True, hints={"region_hint": "方山县", "year_hint": "2021"}),
+        Source(
+            "https://a.gov.cn/1.html",
+            is_url=True,
+            hints={"region_hint": "方山县", "year_hint": "2021"},
+        ),
         Source("http://b.gov.cn/2.pdf", is_url=True),
     ]
 
@@ -89,7 +125,11 @@ def test_a_source_list_csv_expands_into_urls(tmp_path):
 def test_load_raw_reads_bytes_hash_and_type(tmp_path):
     _tree(tmp_path, ["r.HTM"])
     raw = load_raw(Source(str(tmp_path / "r.HTM"), hints={"year_hint": "2021"}))
-    assert (raw.data, raw.media_type, raw.hints) == (REPORT, "html", {"year_hint": "2021"})
+    assert (raw.data, raw.media_type, raw.hints) == (
+        REPORT,
+        "html",
+        {"year_hint": "2021"},
+    )
     assert len(raw.content_sha256) == 64 and raw.final_url is None
 
 

@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -17,7 +18,9 @@ from fazhi.fetch import TransientFetchError, fetch_url, read_source_list
 from fazhi.model import InputError, Source
 from fazhi.read import read_document
 
-_spec = importlib.util.spec_from_file_location("fetch_fixture_build", Path(__file__).parents[1] / "fixtures/documents/build.py")
+_spec = importlib.util.spec_from_file_location(
+    "fetch_fixture_build", Path(__file__).parents[1] / "fixtures/documents/build.py"
+)
 BUILD = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(BUILD)
 SLOW_SECONDS = 1.5
@@ -26,12 +29,18 @@ SLOW_SECONDS = 1.5
 class _Site(BaseHTTPRequestHandler):
     """Fixture pages; /flaky fails with 500 on its first request, then serves the page."""
 
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
 
-    def _send(self, status: int, body: bytes = b"", content_type: str | None = "text/html; charset=utf-8", **headers: str) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str | None = "text/html; charset=utf-8",
+        **headers: str,
+    ) -> None:
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
@@ -48,7 +57,9 @@ class _Site(BaseHTTPRequestHandler):
         if path == "/utf8.html":
             self._send(200, utf8)
         elif path == "/gbk.html":
-            self._send(200, BUILD.zoom_page().encode("gbk"), "text/html; charset=gb2312")
+            self._send(
+                200, BUILD.zoom_page().encode("gbk"), "text/html; charset=gb2312"
+            )
         elif path == "/missing.html":
             self._send(404, b"<h1>404</h1>")
         elif path == "/forbidden.html":
@@ -67,7 +78,9 @@ class _Site(BaseHTTPRequestHandler):
         elif path == "/loop":
             self._send(302, b"", Location="/loop")
         elif path == "/attachment/report.txt":
-            self._send(200, BUILD.plain_text().encode("gbk"), "application/octet-stream")
+            self._send(
+                200, BUILD.plain_text().encode("gbk"), "application/octet-stream"
+            )
         elif path == "/logo.png":
             self._send(200, b"\x89PNG", "image/png")
         else:
@@ -89,7 +102,11 @@ def site():
 def test_pages_fetch_and_read_to_the_report(site, page):
     before = datetime.now(UTC)
     raw = fetch_url(site + page)
-    assert raw.media_type == "html" and raw.final_url == site + page and before <= raw.fetched_at <= datetime.now(UTC)
+    assert (
+        raw.media_type == "html"
+        and raw.final_url == site + page
+        and before <= raw.fetched_at <= datetime.now(UTC)
+    )
     doc = read_document(raw)
     assert doc.body_text == BUILD.expected_body() and doc.fetched_at == raw.fetched_at
 
@@ -101,7 +118,9 @@ def test_declared_charset_is_passed_on(site):
 
 def test_redirects_are_followed_and_recorded(site):
     raw = fetch_url(site + "/old-address")
-    assert raw.source_uri == site + "/old-address" and raw.final_url == site + "/utf8.html"
+    assert (
+        raw.source_uri == site + "/old-address" and raw.final_url == site + "/utf8.html"
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +136,11 @@ def test_permanent_failures_are_not_retryable(site, page, check, words):
     with pytest.raises(InputError) as caught:
         fetch_url(site + page)
     assert not isinstance(caught.value, TransientFetchError)
-    assert caught.value.check == check and words in caught.value.reason and caught.value.stage == "fetch"
+    assert (
+        caught.value.check == check
+        and words in caught.value.reason
+        and caught.value.stage == "fetch"
+    )
 
 
 @pytest.mark.parametrize("page", ["/busy.html", "/slow.html"])
@@ -155,14 +178,22 @@ def test_generic_content_type_falls_back_to_the_url_suffix(site):
 
 
 def test_load_raw_of_a_url_keeps_the_hints(site):
-    raw = load_raw(Source(site + "/utf8.html", is_url=True, hints={"region_hint": "汾西县", "year_hint": "2023"}))
+    raw = load_raw(
+        Source(
+            site + "/utf8.html",
+            is_url=True,
+            hints={"region_hint": "汾西县", "year_hint": "2023"},
+        )
+    )
     doc = read_document(raw)
     assert raw.hints == {"region_hint": "汾西县", "year_hint": "2023"}
     assert (doc.region_hint, doc.report_year, doc.warnings) == ("汾西县", 2023, ())
 
 
 def test_a_hint_that_disagrees_with_the_document_is_warned_about(site):
-    doc = read_document(load_raw(Source(site + "/utf8.html", is_url=True, hints={"year_hint": "2022"})))
+    doc = read_document(
+        load_raw(Source(site + "/utf8.html", is_url=True, hints={"year_hint": "2022"}))
+    )
     assert doc.report_year == 2022 and any("year_hint 2022" in w for w in doc.warnings)
 
 
@@ -174,8 +205,17 @@ def test_invalid_url_is_permanent():
 
 def test_read_source_list(tmp_path):
     listing = tmp_path / "sources.csv"
-    listing.write_text("url,region_hint,year_hint\n# a comment row\n\nhttps://a.gov.cn/r.html,方山县,2021\n", encoding="utf-8")
-    assert read_source_list(listing) == [Source("https://a.gov.cn/r.html", True, {"region_hint": "方山县", "year_hint": "2021"})]
+    listing.write_text(
+        "url,region_hint,year_hint\n# a comment row\n\nhttps://a.gov.cn/r.html,方山县,2021\n",
+        encoding="utf-8",
+    )
+    assert read_source_list(listing) == [
+        Source(
+            "https://a.gov.cn/r.html",
+            True,
+            {"region_hint": "方山县", "year_hint": "2021"},
+        )
+    ]
 
 
 def test_the_committed_source_list_parses():

@@ -17,16 +17,31 @@ RARE = "䶮𠀀€"  # outside GBK: only GB18030 (or Unicode) holds them
     ("data", "declared", "codec"),
     [
         pytest.param(TEXT.encode("utf-8"), None, "utf-8", id="utf8-undeclared"),
-        pytest.param(b"\xef\xbb\xbf" + TEXT.encode("utf-8"), None, "utf-8", id="utf8-bom"),
+        pytest.param(
+            b"\xef\xbb\xbf" + TEXT.encode("utf-8"), None, "utf-8", id="utf8-bom"
+        ),
         pytest.param(TEXT.encode("utf-16"), None, "utf-16-le", id="utf16-bom"),
-        pytest.param(b"\xfe\xff" + TEXT.encode("utf-16-be"), None, "utf-16-be", id="utf16be-bom"),
+        pytest.param(
+            b"\xfe\xff" + TEXT.encode("utf-16-be"), None, "utf-16-be", id="utf16be-bom"
+        ),
         pytest.param(TEXT.encode("gbk"), "gb2312", "gb18030", id="gbk-declared-gb2312"),
         pytest.param(TEXT.encode("gbk"), "GBK", "gb18030", id="gbk-declared-gbk"),
-        pytest.param(TEXT.encode("gbk"), "utf-8", "gb18030", id="gbk-lying-utf8-declaration"),
-        pytest.param(TEXT.encode("utf-8"), "gb2312", "utf-8", id="utf8-lying-gb2312-declaration"),
+        pytest.param(
+            TEXT.encode("gbk"), "utf-8", "gb18030", id="gbk-lying-utf8-declaration"
+        ),
+        pytest.param(
+            TEXT.encode("utf-8"), "gb2312", "utf-8", id="utf8-lying-gb2312-declaration"
+        ),
         pytest.param(TEXT.encode("gbk"), None, "gb18030", id="gbk-undeclared-detected"),
-        pytest.param((TEXT + RARE).encode("gb18030"), "gb2312", "gb18030", id="gb18030-four-byte"),
-        pytest.param((TEXT * 3 + RARE).encode("gb18030"), None, "gb18030", id="gb18030-undeclared"),
+        pytest.param(
+            (TEXT + RARE).encode("gb18030"), "gb2312", "gb18030", id="gb18030-four-byte"
+        ),
+        pytest.param(
+            (TEXT * 3 + RARE).encode("gb18030"),
+            None,
+            "gb18030",
+            id="gb18030-undeclared",
+        ),
     ],
 )
 def test_decodes_to_the_text(data, declared, codec):
@@ -52,8 +67,18 @@ def test_binary_data_is_refused(data):
 
 @pytest.mark.parametrize(
     ("label", "codec"),
-    [("gb2312", "gb18030"), ("GB_2312-80", "gb18030"), ("x-gbk", "gb18030"), ("cp936", "gb18030"),
-     ("GB18030", "gb18030"), ("UTF-8", "utf-8"), ("'utf8'", "utf-8"), ("no-such-charset", None), ("", None), (None, None)],
+    [
+        ("gb2312", "gb18030"),
+        ("GB_2312-80", "gb18030"),
+        ("x-gbk", "gb18030"),
+        ("cp936", "gb18030"),
+        ("GB18030", "gb18030"),
+        ("UTF-8", "utf-8"),
+        ("'utf8'", "utf-8"),
+        ("no-such-charset", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_normalize_charset(label, codec):
     assert normalize_charset(label) == codec
@@ -63,8 +88,14 @@ def test_normalize_charset(label, codec):
     ("head", "label"),
     [
         (b'<meta charset="gbk">', "gbk"),
-        (b"<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>", "gb2312"),
-        (b"<META CONTENT=\"text/html; charset=UTF-8\" HTTP-EQUIV=\"Content-Type\">", "UTF-8"),
+        (
+            b"<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>",
+            "gb2312",
+        ),
+        (
+            b'<META CONTENT="text/html; charset=UTF-8" HTTP-EQUIV="Content-Type">',
+            "UTF-8",
+        ),
         (b"<html><head><title>x</title></head>", None),
     ],
 )

@@ -16,8 +16,19 @@ from fazhi.read import read_document
 BUILD = load_builder()
 TEXT_VARIANTS = sorted(BUILD.TEXT_VARIANTS)
 BINARY_VARIANTS = ["report.docx", "report.pdf"]
-METADATA_CASES = list(csv.DictReader((Path(__file__).parent / "cases" / "metadata.csv").open(encoding="utf-8")))
-FIELDS = ("title", "publisher", "published_date", "signed_date", "report_year", "region_hint")
+METADATA_CASES = list(
+    csv.DictReader(
+        (Path(__file__).parent / "cases" / "metadata.csv").open(encoding="utf-8")
+    )
+)
+FIELDS = (
+    "title",
+    "publisher",
+    "published_date",
+    "signed_date",
+    "report_year",
+    "region_hint",
+)
 
 
 def _path(name: str, binary_variants: dict[str, Path]) -> Path:
@@ -26,7 +37,9 @@ def _path(name: str, binary_variants: dict[str, Path]) -> Path:
 
 @pytest.mark.parametrize("name", TEXT_VARIANTS)
 def test_committed_fixture_matches_builder(name):
-    assert (FIXTURES / name).read_bytes() == BUILD.TEXT_VARIANTS[name](), "rerun tests/fixtures/documents/build.py"
+    assert (FIXTURES / name).read_bytes() == BUILD.TEXT_VARIANTS[name](), (
+        "rerun tests/fixtures/documents/build.py"
+    )
 
 
 @pytest.mark.parametrize("name", TEXT_VARIANTS + BINARY_VARIANTS)
@@ -38,9 +51,25 @@ def test_every_variant_reads_to_the_same_body(name, binary_variants, build):
 @pytest.mark.parametrize("name", TEXT_VARIANTS + BINARY_VARIANTS)
 def test_body_has_no_chrome_and_clean_paragraphs(name, binary_variants):
     body = read_document(load_raw(Source(str(_path(name, binary_variants))))).body_text
-    for chrome in ("无障碍", "来源", "发布时间", "ICP", "公网安备", "网站标识码", "版权所有", "打印", "\r", "\xa0", "\u3000"):
+    for chrome in (
+        "无障碍",
+        "来源",
+        "发布时间",
+        "ICP",
+        "公网安备",
+        "网站标识码",
+        "版权所有",
+        "打印",
+        "\r",
+        "\xa0",
+        "\u3000",
+    ):
         assert chrome not in body
-    assert "\n\n" not in body and not body.startswith(("\n", " ")) and not body.endswith(("\n", " "))
+    assert (
+        "\n\n" not in body
+        and not body.startswith(("\n", " "))
+        and not body.endswith(("\n", " "))
+    )
 
 
 def _expected(case: dict[str, str], field: str):
@@ -55,7 +84,11 @@ def _expected(case: dict[str, str], field: str):
 @pytest.mark.parametrize(
     ("case", "field"),
     [(case, field) for case in METADATA_CASES for field in FIELDS],
-    ids=[f"{case['file'].split('/')[-1]}-{field}" for case in METADATA_CASES for field in FIELDS],
+    ids=[
+        f"{case['file'].split('/')[-1]}-{field}"
+        for case in METADATA_CASES
+        for field in FIELDS
+    ],
 )
 def test_metadata(case, field, binary_variants):
     doc = read_document(load_raw(Source(str(_path(case["file"], binary_variants)))))
@@ -63,7 +96,9 @@ def test_metadata(case, field, binary_variants):
 
 
 def test_sidebar_numbers_are_flagged_and_clean_pages_are_not():
-    flagged = read_document(load_raw(Source(str(FIXTURES / "report-table-layout-nometa.html"))))
+    flagged = read_document(
+        load_raw(Source(str(FIXTURES / "report-table-layout-nometa.html")))
+    )
     clean = read_document(load_raw(Source(str(FIXTURES / "report-trs.html"))))
     assert any("2356人次" in w for w in flagged.warnings)
     assert clean.warnings == ()

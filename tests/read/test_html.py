@@ -9,7 +9,9 @@ from fazhi.read.html import read_html
 PARA = "全县共办理行政处罚案件517件，罚没金额共计286.4万元，执法队伍依法行政水平不断提高，各部门协同配合，法治政府建设稳步推进并取得明显成效。"
 
 
-def _page(article: str, chrome: str = "", wrapper: str = 'div class="TRS_Editor"') -> str:
+def _page(
+    article: str, chrome: str = "", wrapper: str = 'div class="TRS_Editor"'
+) -> str:
     tag = wrapper.split()[0]
     return f"<html><head><title>x</title></head><body>{chrome}<{wrapper}>{article}<p>{PARA}</p></{tag}></body></html>"
 
@@ -17,12 +19,34 @@ def _page(article: str, chrome: str = "", wrapper: str = 'div class="TRS_Editor"
 @pytest.mark.parametrize(
     ("article", "line"),
     [
-        pytest.param("<p>为3</span><span>861户</p>", "为3861户", id="split-span-markup"),
-        pytest.param("<p><span>为3</span><span lang=EN-US>861</span><span>户</span></p>", "为3861户", id="word-spans"),
-        pytest.param("<p>组织&ldquo;宪法宣传周&rdquo;活动&nbsp;86场次&amp;</p>", "组织“宪法宣传周”活动 86场次&", id="entities"),
-        pytest.param("<p>罚没金额共计\n      286.4万元</p>", "罚没金额共计286.4万元", id="source-line-break-next-to-cjk"),
-        pytest.param("<p>&nbsp;&nbsp;\u3000\u3000缩进的段落</p>", "缩进的段落", id="indent-stripped"),
-        pytest.param("<p><b>一、</b><font>主要工作</font></p>", "一、主要工作", id="inline-tags-join"),
+        pytest.param(
+            "<p>为3</span><span>861户</p>", "为3861户", id="split-span-markup"
+        ),
+        pytest.param(
+            "<p><span>为3</span><span lang=EN-US>861</span><span>户</span></p>",
+            "为3861户",
+            id="word-spans",
+        ),
+        pytest.param(
+            "<p>组织&ldquo;宪法宣传周&rdquo;活动&nbsp;86场次&amp;</p>",
+            "组织“宪法宣传周”活动 86场次&",
+            id="entities",
+        ),
+        pytest.param(
+            "<p>罚没金额共计\n      286.4万元</p>",
+            "罚没金额共计286.4万元",
+            id="source-line-break-next-to-cjk",
+        ),
+        pytest.param(
+            "<p>&nbsp;&nbsp;\u3000\u3000缩进的段落</p>",
+            "缩进的段落",
+            id="indent-stripped",
+        ),
+        pytest.param(
+            "<p><b>一、</b><font>主要工作</font></p>",
+            "一、主要工作",
+            id="inline-tags-join",
+        ),
     ],
 )
 def test_inline_markup_comes_out_whole(article, line):
@@ -30,7 +54,9 @@ def test_inline_markup_comes_out_whole(article, line):
 
 
 def test_br_keeps_paragraphs_apart():
-    lines = read_html(_page("<p>一、主要工作<br>（一）推进职能转变<br/><br/>（二）规范执法</p>")).lines
+    lines = read_html(
+        _page("<p>一、主要工作<br>（一）推进职能转变<br/><br/>（二）规范执法</p>")
+    ).lines
     assert lines[:3] == ["一、主要工作", "（一）推进职能转变", "（二）规范执法"]
 
 
@@ -76,7 +102,9 @@ def test_chrome_outside_the_article_is_dropped(chrome):
 def test_article_found_by_cms_selector_or_density(wrapper, method):
     chrome = '<div class="nav"><a>首页</a><a>政务公开</a></div><div class="list"><a>关于召开工作会议的通知</a></div>'
     if wrapper.startswith("td"):
-        parts = read_html(f"<html><body><table><tr><td>{chrome}</td><td class=content><p>{PARA}</p></td></tr></table></body></html>")
+        parts = read_html(
+            f"<html><body><table><tr><td>{chrome}</td><td class=content><p>{PARA}</p></td></tr></table></body></html>"
+        )
     else:
         parts = read_html(_page("", chrome, wrapper))
     assert parts.lines == [PARA] and parts.method == method
@@ -87,7 +115,11 @@ def test_scattered_paragraphs_fall_back_to_trafilatura():
     paras = "".join(f'<div class="p{i}">{t}</div>' for i, t in enumerate(texts))
     page = f'<html><body><nav><a>首页</a></nav><article><h1>标题</h1><div class="body">{paras}</div></article><footer>版权所有</footer></body></html>'
     parts = read_html(page)
-    assert parts.method == "trafilatura" and parts.lines[-4:] == texts and "版权所有" not in parts.lines
+    assert (
+        parts.method == "trafilatura"
+        and parts.lines[-4:] == texts
+        and "版权所有" not in parts.lines
+    )
 
 
 def test_numbers_outside_the_article_are_flagged():
@@ -99,10 +131,26 @@ def test_numbers_outside_the_article_are_flagged():
 @pytest.mark.parametrize(
     ("head", "body", "title"),
     [
-        ("<title>某县2021年法治政府建设情况报告_某县人民政府</title>", "", "某县2021年法治政府建设情况报告"),
-        ("<title>某县人民政府</title>", "<h1>某县2021年法治政府建设情况报告</h1>", "某县2021年法治政府建设情况报告"),
-        ("<title>某县人民政府</title>", '<td class="bt"><b>某县2021年度法治政府建设工作报告</b></td>', "某县2021年度法治政府建设工作报告"),
-        ("<title>某县人民政府</title>", '<ul><li><a>某县2020年法治政府建设情况报告</a></li></ul>', None),
+        (
+            "<title>某县2021年法治政府建设情况报告_某县人民政府</title>",
+            "",
+            "某县2021年法治政府建设情况报告",
+        ),
+        (
+            "<title>某县人民政府</title>",
+            "<h1>某县2021年法治政府建设情况报告</h1>",
+            "某县2021年法治政府建设情况报告",
+        ),
+        (
+            "<title>某县人民政府</title>",
+            '<td class="bt"><b>某县2021年度法治政府建设工作报告</b></td>',
+            "某县2021年度法治政府建设工作报告",
+        ),
+        (
+            "<title>某县人民政府</title>",
+            "<ul><li><a>某县2020年法治政府建设情况报告</a></li></ul>",
+            None,
+        ),
     ],
 )
 def test_page_title(head, body, title):

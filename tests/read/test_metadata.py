@@ -34,10 +34,22 @@ def test_parse_date(text, expected):
     ("title", "region", "year"),
     [
         ("关于方山县2021年度法治政府建设情况报告", "方山县", 2021),
-        ("北京市房山区人民政府关于2021年法治政府建设情况的报告", "北京市房山区人民政府", 2021),
-        ("太原市市场监督管理局2022年度法治政府建设工作报告", "太原市市场监督管理局", 2022),
+        (
+            "北京市房山区人民政府关于2021年法治政府建设情况的报告",
+            "北京市房山区人民政府",
+            2021,
+        ),
+        (
+            "太原市市场监督管理局2022年度法治政府建设工作报告",
+            "太原市市场监督管理局",
+            2022,
+        ),
         ("2020年度灵石县法治政府建设情况报告", "灵石县", 2020),
-        ("中共吉县县委 吉县人民政府关于二〇二一年度法治政府建设工作情况的报告", "中共吉县县委 吉县人民政府", 2021),
+        (
+            "中共吉县县委 吉县人民政府关于二〇二一年度法治政府建设工作情况的报告",
+            "中共吉县县委 吉县人民政府",
+            2021,
+        ),
     ],
 )
 def test_title_subject_and_year(title, region, year):
@@ -48,7 +60,13 @@ def test_title_subject_and_year(title, region, year):
 def test_region_falls_back_to_publisher_then_signature_never_body():
     lines = ["2021年法治政府建设情况报告", BODY, "吉县人民政府", "2022年3月1日"]
     assert read_metadata(lines).region_hint == "吉县人民政府"
-    with_publisher = ["2021年法治政府建设情况报告", "来源：吉县司法局 发布时间：2022-03-05", BODY, "吉县人民政府", "2022年3月1日"]
+    with_publisher = [
+        "2021年法治政府建设情况报告",
+        "来源：吉县司法局 发布时间：2022-03-05",
+        BODY,
+        "吉县人民政府",
+        "2022年3月1日",
+    ]
     assert read_metadata(with_publisher).region_hint == "吉县司法局"
     nothing = ["2021年法治政府建设情况报告", BODY]
     assert read_metadata(nothing).region_hint is None
@@ -57,9 +75,24 @@ def test_region_falls_back_to_publisher_then_signature_never_body():
 @pytest.mark.parametrize(
     ("lines", "published", "year"),
     [
-        pytest.param(["法治政府建设情况报告", BODY, "某县人民政府", "2022年3月1日"], date(2022, 3, 1), 2021, id="signature-in-march"),
-        pytest.param(["法治政府建设情况报告", BODY, "某县人民政府", "二〇二一年八月一日"], date(2021, 8, 1), None, id="signature-in-august"),
-        pytest.param(["法治政府建设情况报告", "发布日期：2023年1月20日", BODY], date(2023, 1, 20), 2022, id="published-line-cn"),
+        pytest.param(
+            ["法治政府建设情况报告", BODY, "某县人民政府", "2022年3月1日"],
+            date(2022, 3, 1),
+            2021,
+            id="signature-in-march",
+        ),
+        pytest.param(
+            ["法治政府建设情况报告", BODY, "某县人民政府", "二〇二一年八月一日"],
+            date(2021, 8, 1),
+            None,
+            id="signature-in-august",
+        ),
+        pytest.param(
+            ["法治政府建设情况报告", "发布日期：2023年1月20日", BODY],
+            date(2023, 1, 20),
+            2022,
+            id="published-line-cn",
+        ),
     ],
 )
 def test_report_year_from_publication_when_title_has_none(lines, published, year):
@@ -70,9 +103,24 @@ def test_report_year_from_publication_when_title_has_none(lines, published, year
 @pytest.mark.parametrize(
     ("lines", "title", "consumed"),
     [
-        pytest.param(["无障碍浏览", "关于某县2021年度法治政府建设情况报告", BODY], "关于某县2021年度法治政府建设情况报告", 2, id="after-chrome"),
-        pytest.param(["关于某县2021年度法治政府", "建设情况的报告", BODY], "关于某县2021年度法治政府建设情况的报告", 2, id="wrapped-two-lines"),
-        pytest.param(["关于某县2021年度", "法治政府建设情况的报告", BODY], "关于某县2021年度法治政府建设情况的报告", 2, id="wrapped-subject-first"),
+        pytest.param(
+            ["无障碍浏览", "关于某县2021年度法治政府建设情况报告", BODY],
+            "关于某县2021年度法治政府建设情况报告",
+            2,
+            id="after-chrome",
+        ),
+        pytest.param(
+            ["关于某县2021年度法治政府", "建设情况的报告", BODY],
+            "关于某县2021年度法治政府建设情况的报告",
+            2,
+            id="wrapped-two-lines",
+        ),
+        pytest.param(
+            ["关于某县2021年度", "法治政府建设情况的报告", BODY],
+            "关于某县2021年度法治政府建设情况的报告",
+            2,
+            id="wrapped-subject-first",
+        ),
         pytest.param([BODY, "现将有关情况报告如下："], None, 0, id="no-title"),
     ],
 )
@@ -82,7 +130,10 @@ def test_find_title(lines, title, consumed):
 
 def test_signature_block_and_date():
     lines = [BODY, "中共某县县委    某县人民政府", "2022年1月25日"]
-    assert find_signature(lines) == (["中共某县县委    某县人民政府"], date(2022, 1, 25))
+    assert find_signature(lines) == (
+        ["中共某县县委    某县人民政府"],
+        date(2022, 1, 25),
+    )
 
 
 def test_a_date_inside_prose_is_not_a_signature():
