@@ -17,11 +17,13 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     by_sentence: dict[int, list[int]] = {}
     for i, d in enumerate(drafts):
         by_sentence.setdefault(d.sent_start, []).append(i)
+    previous: list[int] = []
     for idx in by_sentence.values():
+        _parentheses(drafts, idx, text)
+        _qizhong(drafts, idx, text, previous)
+        previous = idx
         if len(idx) < 2:
             continue
-        _parentheses(drafts, idx, text)
-        _qizhong(drafts, idx, text)
         _colon(drafts, idx, text)
         _exact_sums(drafts, idx, text)
 
@@ -54,19 +56,34 @@ def _matching_paren(text: str, open_pos: int, limit: int) -> int:
     return limit
 
 
-def _qizhong(drafts: list[Draft], idx: list[int], text: str) -> None:
+def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
+    """其中 parts go to the total before them; a sentence opening with 其中 refers to the last one."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
     pos = text.find("其中", sent_start, sent_end)
     while pos >= 0:
+        stop = _clause_block_end(text, pos, sent_end)
+        parts = [j for j in idx if pos < drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
         totals = [i for i in idx if drafts[i].end <= pos and _eligible(drafts[i])]
-        if totals:
-            total = totals[-1]
-            stop = _clause_block_end(text, pos, sent_end)
-            for j in idx:
-                d = drafts[j]
-                if pos < d.start < stop and d.parent is None and _eligible(d) and j != total:
-                    d.parent = total
+        if not totals and not text[sent_start:pos].strip(" ,:;\n"):
+            totals = [i for i in previous if _eligible(drafts[i])]
+        total = _best_total(drafts, totals, parts)
+        if total is not None:
+            for j in parts:
+                drafts[j].parent = total
         pos = text.find("其中", pos + 2, sent_end)
+
+
+def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int | None:
+    """The latest total that counts the same thing as the parts, in the same year."""
+    if not totals or not parts:
+        return None
+    first = drafts[parts[0]]
+    for i in reversed(totals):
+        t = drafts[i]
+        same_unit = first.unit is None or t.unit is None or families_compatible(first.unit, t.unit)
+        if same_unit and t.period_year == first.period_year:
+            return i
+    return None
 
 
 def _clause_block_end(text: str, pos: int, sent_end: int) -> int:

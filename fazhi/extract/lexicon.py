@@ -14,7 +14,7 @@ SAME_LENGTH_MAP: dict[str, str] = {
 }
 
 # Approximation words: before the number, inside it (160余人) or after the unit.
-APPROX_PREFIXES = ("不少于", "不低于", "超过", "多达", "约", "近", "逾", "超", "上", "大约")
+APPROX_PREFIXES = ("不少于", "不低于", "至少", "超过", "多达", "约为", "约有", "约达", "大约", "约", "近", "逾", "超", "上")
 APPROX_INFIXES = ("余", "多")
 APPROX_SUFFIXES = ("左右", "以上")
 
@@ -42,7 +42,7 @@ BLOCK_ADJACENT = frozenset("-—–·˙•.+/×*#@_&=:")
 
 # Continuations after a unit that turn it into another word (3个工作日, 人民, 部门, 支持…).
 BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
-    "个": ("工作日", "月", "小时", "季度", "自然日", "百分", "人"),
+    "个": ("工作日", "月", "小时", "季度", "自然日", "百分"),
     "人": ("民", "大", "社", "员额", "防"),
     "部": ("门", "分", "署", "位"),
     "场": ("所", "景", "地", "馆"),

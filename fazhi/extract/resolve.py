@@ -57,11 +57,12 @@ _YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是)?
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年度?")
 _TARGET_CLAUSE = re.compile(r"计划(?!内|外|生育)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿])|预计|争取|确保到")
 _TARGET_SENTENCE = re.compile(r"^(?:下一步|明年|今后|20[0-9]{2}年(?:计划|目标|工作))|到20[0-9]{2}年")
-_PARTIAL = re.compile(
+PARTIAL = re.compile(
     "|".join(PARTIAL_PERIOD_WORDS)
     + r"|截[至止](?:20[0-9]{2}年)?(?!12月(?:31日|底|末))(?:1[01]|[1-9])月(?:[0-9]{1,2}日|底|末|中旬|上旬)?"
     + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~至到](?:1[01]|[2-9])月"
 )
+_TITLES = re.compile(r"《[^》]*》|\([0-9]{4}[-—–~至][0-9]{4}年?\)")
 _CLAUSE_DELIMS = frozenset(",;、():!?。\n|")
 _QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
 _LEAD_TIME = re.compile(
@@ -71,6 +72,8 @@ _LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=T
 _TRAIL = re.compile("(?:" + "|".join(sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
 _CUT = re.compile("(?:" + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS) + ")")
 _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
+# "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
+_BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 _MAX_LABEL = 24
 _MAX_AFTER = 12
 
@@ -133,9 +136,9 @@ def resolve(c: Candidate, text: str, sent: tuple[int, int], prev_end: int, repor
             return None  # "10-3" is not a range: a code or a date
         kind = "range"
     draft = Draft(c.start, c.end, value, value_max, base_unit, kind, "", ss, se)
-    draft.is_approximate = bool(c.approx_prefix or c.approx_infix or c.approx_suffix)
+    draft.is_approximate = bool(c.approx_prefix or c.approx_infix or c.approx_suffix or _BOUND_BEFORE.search(before))
     draft.period_year = _period_year(sentence_before, before, kind, report_year)
-    draft.is_partial_period = bool(_PARTIAL.search(sentence_before))
+    draft.is_partial_period = bool(PARTIAL.search(sentence_before))
     if _TARGET_CLAUSE.search(clause) or _TARGET_SENTENCE.search(sentence_before):
         draft.is_target = True
     draft.label = make_label(text, clause_start, num_start, c.end, se)
@@ -158,6 +161,7 @@ def _period_year(sentence_before: str, before: str, kind: str, report_year: int 
         if _PRIOR.search(before) and report_year:
             return report_year - 1
     anchor = None
+    sentence_before = _TITLES.sub("", sentence_before)  # years in 《…（2021—2025年）》 are names
     for m in _YEAR.finditer(sentence_before):
         tail = sentence_before[m.end() : m.end() + 2]
         head = sentence_before[m.start() - 1 : m.start()]

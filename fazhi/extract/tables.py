@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fazhi.extract.resolve import Draft, clean_label
+from fazhi.extract.resolve import PARTIAL, Draft, clean_label
 from fazhi.units import MONEY_UNITS, MULTIPLIERS, UNIT_WORDS, normalize_unit
 
 _TABLE_LINE = re.compile(r"(?m)^[^\n]*\|[^\n]*$")
@@ -43,6 +43,12 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = k + 1
 
 
+def _caption(text: str, table_start: int) -> str:
+    """The last non-empty line before a table (its title: 办案情况（截至11月底）)."""
+    lines = text[max(0, table_start - 200) : table_start].rstrip().rsplit("\n", 1)
+    return lines[-1] if lines else ""
+
+
 def _header_unit(label: str) -> str | None:
     m = _HEADER_UNIT.search(label)
     return (m["u"] or m["u2"]) if m else None
@@ -56,11 +62,13 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
     """Drafts for every numeric cell of every table (first row of a block = headers)."""
     drafts: list[Draft] = []
     header: list[str] | None = None
+    partial = False
     last_end = -2
     for start, end in spans:
         cells = _cells(text, start, end)
         if header is None or start > last_end + 1:
             header = [text[s:e] for s, e in cells]
+            partial = bool(PARTIAL.search(_caption(text, start)))
             last_end = end
             continue
         last_end = end
@@ -70,6 +78,7 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
             draft = _cell_draft(text, s, e, row_label, head, start, end, report_year)
             if draft is not None:
                 draft.section_path = section_of(s)
+                draft.is_partial_period = partial
                 drafts.append(draft)
     return drafts
 
