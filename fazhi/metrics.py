@@ -4,8 +4,12 @@ A label maps through the catalog's synonyms: every synonym found in the label is
 candidate whose unit family fits the statistic's unit wins, then the longest synonym, then the one
 nearest the label's end (the head noun of a Chinese phrase). Bare outcome words (维持, 撤销, 审结)
 mean different things under reconsideration and litigation, so they count only when the caller
-passes the metric of the statistic's parent (context_synonyms). Unmapped labels return None: the
-clean stage keeps them as 'unclassified' with the raw label.
+passes a context metric of the same category (context_synonyms): the parent statistic's metric
+(parent_metric, which also keeps a part inside its total's category: 民事 → 物权纠纷 is not a
+mediation case) or the last mapped metric of the same sentence (context_metric). A label ending in
+a ratio word (合格率, 占比) never maps to a count metric. A synonym written `!phrase` blocks the
+metric's synonyms inside that phrase (设备案件 is not 备案). Unmapped labels return None: the clean
+stage keeps them as 'unclassified' with the raw label.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ COUNT_FAMILIES = frozenset({"case", "person", "person_time", "session", "item", 
 # Characters dropped from a label before matching: spaces, quotes and brackets vary between reports.
 LABEL_NOISE = re.compile(r"[\s\u3000“”‘’\"'《》〈〉「」『』【】]")
 FULL_WIDTH = str.maketrans("（）０１２３４５６７８９", "()0123456789")
+# A label naming a ratio (…合格率, …占比均, …率保持在) measures a share, not the thing counted.
+RATIO_TAIL = re.compile(r"(率|比例|比重|占比|覆盖面)(均|为|达|达到|保持在|控制在|提高到|提升至|在|均为|均达)?$")
 
 
 class CatalogError(Exception):
@@ -57,6 +63,7 @@ class Metric:
     additivity: str
     parent_code: str | None
     rate_max: float | None
+    blockers: tuple[str, ...] = ()  # phrases inside which this metric's synonyms do not count
 
 
 def normalize_label(label: str) -> str:
@@ -77,7 +84,7 @@ class MetricCatalog:
         self._synonyms = synonyms  # synonym → [(metric index, is context-only)]
         names = sorted(synonyms, key=len, reverse=True)  # longest first: re tries alternatives in order
         self._pattern = re.compile("|".join(map(re.escape, names)))
-        self._cache: dict[tuple[str, str, str | None], str | None] = {}
+        self._cache: dict[tuple[str, str, str | None, str | None], str | None] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> MetricCatalog:
@@ -96,19 +103,23 @@ class MetricCatalog:
             return None
         return _fits(metric, family)
 
-    def map_label(self, raw_label: str, unit: str, parent_metric: str | None = None) -> str | None:
-        """metric_code for a raw label and its unit, or None when unmapped; parent_metric unlocks bare outcome words."""
-        key = (raw_label, unit, parent_metric)
+    def map_label(
+        self, raw_label: str, unit: str, parent_metric: str | None = None, context_metric: str | None = None
+    ) -> str | None:
+        """metric_code for a raw label and its unit, or None; parent/context metrics unlock bare outcome words."""
+        key = (raw_label, unit, parent_metric, context_metric)
         if key not in self._cache:
-            self._cache[key] = self._map(raw_label, unit, parent_metric)
+            self._cache[key] = self._map(raw_label, unit, parent_metric, context_metric)
         return self._cache[key]
 
-    def _map(self, raw_label: str, unit: str, parent_metric: str | None) -> str | None:
+    def _map(self, raw_label: str, unit: str, parent_metric: str | None, context_metric: str | None) -> str | None:
         label = normalize_label(raw_label or "")
         if not label:
             return None
         parent = self._by_code.get(parent_metric) if parent_metric else None
+        context = parent or (self._by_code.get(context_metric) if context_metric else None)
         family = unit_family(unit) if unit else ""
+        is_ratio = RATIO_TAIL.search(label) is not None
         best: tuple[int, int, int, int] | None = None
         best_code = None
         for start in range(len(label)):
@@ -117,7 +128,13 @@ class MetricCatalog:
                 continue
             for index, context_only in self._synonyms[m.group()]:
                 metric = self._metrics[index]
-                if context_only and (parent is None or parent.category != metric.category):
+                if context_only and (context is None or context.category != metric.category):
+                    continue
+                if parent is not None and parent.category != metric.category:
+                    continue  # a part stays inside its total's category
+                if is_ratio and "percent" not in metric.families:
+                    continue
+                if _blocked(label, m.start(), m.end(), metric.blockers):
                     continue
                 fits = 1 if family and _fits(metric, family) else 0
                 # unit fit first, then the longest synonym, then the one nearest the end, then catalog order
@@ -127,14 +144,17 @@ class MetricCatalog:
         return best_code
 
     def map_frame(self, labels: pl.DataFrame) -> pl.DataFrame:
-        """Add metric_code (null when unmapped) to a frame of raw_label, unit (and optional parent_metric_code)."""
-        has_parent = "parent_metric_code" in labels.columns
-        cols = ["raw_label", "unit"] + (["parent_metric_code"] if has_parent else [])
+        """Add metric_code (null when unmapped) to raw_label, unit (optional parent_metric_code, context_metric_code)."""
+        optional = [c for c in ("parent_metric_code", "context_metric_code") if c in labels.columns]
+        cols = ["raw_label", "unit", *optional]
         key = pl.concat_str([pl.col(c).cast(pl.Utf8).fill_null("") for c in cols], separator="\x1f")
         mapping = {}
         for row in labels.select(cols).unique().iter_rows():
-            label, unit, parent = row[0] or "", row[1] or "", (row[2] or None) if has_parent else None
-            mapping["\x1f".join([label, unit] + ([parent or ""] if has_parent else []))] = self.map_label(label, unit, parent)
+            values = dict(zip(cols, (v or "" for v in row), strict=True))
+            mapping["\x1f".join(values[c] for c in cols)] = self.map_label(
+                values["raw_label"], values["unit"],
+                values.get("parent_metric_code") or None, values.get("context_metric_code") or None,
+            )
         return labels.with_columns(
             key.replace_strict(mapping, default=None, return_dtype=pl.Utf8).alias("metric_code")
         )
@@ -154,6 +174,16 @@ class MetricCatalog:
             "unit": None, "is_additive": False, "parent_metric_code": None, "unit_family": None, "rate_max": None,
         })
         return pl.DataFrame(rows, schema=DIM_METRIC_SCHEMA)
+
+
+def _blocked(label: str, start: int, end: int, blockers: tuple[str, ...]) -> bool:
+    for phrase in blockers:
+        at = label.find(phrase)
+        while at != -1:
+            if at < end and start < at + len(phrase):
+                return True
+            at = label.find(phrase, at + 1)
+    return False
 
 
 def _fits(metric: Metric, family: str) -> bool:
@@ -194,8 +224,9 @@ def _parse(path: Path) -> MetricCatalog:
             code=row["metric_code"], name_zh=row["name_zh"], name_en=row["name_en"], category=row["category"],
             unit=row["unit"], families=families, additivity=row["additivity"],
             parent_code=row["parent_metric_code"] or None, rate_max=rate_max,
+            blockers=tuple(b[1:] for b in _split(row["synonyms"]) if b.startswith("!")),
         ))
-        own = _split(row["synonyms"])
+        own = [syn for syn in _split(row["synonyms"]) if not syn.startswith("!")]
         if not any(c in row["name_zh"] for c in "/()（）"):
             own.append(normalize_label(row["name_zh"]))
         for syn in dict.fromkeys(own):
