@@ -49,9 +49,7 @@ def discover(sources: Sequence[str]) -> tuple[list[Source], list[InputError]]:
     seen: set[str] = set()
 
     def add(source: Source, key: str) -> None:
-        if (
-            key not in seen
-        ):  # the same file given twice (or inside a folder also given) loads once
+        if key not in seen:  # the same file given twice (or inside a folder also given) loads once
             seen.add(key)
             found.append(source)
 
@@ -107,9 +105,7 @@ def _walk(folder: Path) -> list[tuple[Path, InputError | None]]:
     out: list[tuple[Path, InputError | None]] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         here = Path(root)
-        linked = [
-            d for d in dirs if (here / d).is_symlink()
-        ]  # listed by os.walk, never entered
+        linked = [d for d in dirs if (here / d).is_symlink()]  # listed by os.walk, never entered
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
         for name in sorted(files + linked):
             if _is_hidden_or_temp(name):
@@ -129,9 +125,7 @@ def _is_hidden_or_temp(name: str) -> bool:
 def _file_error(path: Path, given: str) -> InputError | None:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        hint = _CONVERT_HINT.get(
-            suffix, "give a .txt, .html/.htm/.shtml, .docx or .pdf"
-        )
+        hint = _CONVERT_HINT.get(suffix, "give a .txt, .html/.htm/.shtml, .docx or .pdf")
         shown = f"'{suffix}'" if suffix else "no extension"
         return InputError(
             given,
@@ -181,7 +175,8 @@ def load_raw(source: Source) -> RawDocument:
                 source.uri,
                 "discover",
                 "size_limit",
-                f"the file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit; a report is never this large — check it is the right file",
+                f"the file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit; "
+                "a report is never this large — check it is the right file",
             )
         data = path.read_bytes()
     except OSError as exc:

@@ -92,9 +92,7 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> RawDocument:
             "reachable",
             f"connection failed ({type(exc).__name__}); will retry, or check the address and network",
         ) from None
-    media_type = _media_type(
-        url, str(response.url), response.headers.get("content-type", "")
-    )
+    media_type = _media_type(url, str(response.url), response.headers.get("content-type", ""))
     return RawDocument(
         source_uri=url,
         data=data,
@@ -151,7 +149,8 @@ def _media_type(url: str, final_url: str, content_type: str) -> str:
         url,
         "fetch",
         "supported_format",
-        f"the server sent '{declared or 'no content type'}', not a web page, text, PDF or DOCX; give the report's page or attachment",
+        f"the server sent '{declared or 'no content type'}', not a web page, text, PDF or DOCX; "
+        "give the report's page or attachment",
     )
 
 
@@ -167,14 +166,8 @@ def read_source_list(path: str | Path) -> list[Source]:
             "source_list",
             f"cannot read the source list ({exc}); check the path and that it is UTF-8",
         ) from None
-    rows = [
-        row
-        for row in csv.reader(text.splitlines())
-        if row and not row[0].lstrip().startswith("#")
-    ]
-    if not rows or [c.strip() for c in rows[0]][: len(SOURCE_LIST_COLUMNS)] != list(
-        SOURCE_LIST_COLUMNS
-    ):
+    rows = [row for row in csv.reader(text.splitlines()) if row and not row[0].lstrip().startswith("#")]
+    if not rows or [c.strip() for c in rows[0]][: len(SOURCE_LIST_COLUMNS)] != list(SOURCE_LIST_COLUMNS):
         raise InputError(
             str(path),
             "discover",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from fazhi.model import Document, InputError, RawDocument
-from fazhi.read.chrome import clean_lines, strip_chrome
+from fazhi.read.chrome import cjk_count, clean_lines, strip_chrome
 from fazhi.read.decoding import decode_bytes, sniff_meta_charset
 from fazhi.read.metadata import Metadata, read_metadata
 
@@ -18,7 +18,6 @@ from fazhi.read.metadata import Metadata, read_metadata
 # some other page (news, a notice, an error page) and is refused rather than mined for numbers.
 _REPORT_TERMS = re.compile(r"法治|依法行政|法制")
 _MIN_BODY_CJK = 30
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def read_document(raw: RawDocument) -> Document:
@@ -97,7 +96,7 @@ def _parse(raw: RawDocument, kind: str) -> list[str]:
             "the PDF has no text layer (a scan or image); run OCR on it or give the text/web version",
         ) from None
     # parsers raise many exception types on damaged files; all mean the same to a user
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         what = "Word (.docx)" if kind == "docx" else "PDF"
         raise _refuse(
             raw,
@@ -119,33 +118,23 @@ def _below_title(lines: list[str], meta: Metadata) -> list[str]:
     return lines
 
 
-def _apply_hints(
-    hints: dict[str, str], meta: Metadata
-) -> tuple[str | None, int | None, tuple[str, ...]]:
+def _apply_hints(hints: dict[str, str], meta: Metadata) -> tuple[str | None, int | None, tuple[str, ...]]:
     """Hints from the source list win (an analyst checked them); a disagreement is worth a warning."""
     region, year = meta.region_hint, meta.report_year
     warnings = []
     if hints.get("region_hint"):
-        if (
-            region
-            and hints["region_hint"] not in region
-            and region not in hints["region_hint"]
-        ):
-            warnings.append(
-                f"region_hint '{hints['region_hint']}' from the source list differs from the document's '{region}'"
-            )
+        if region and hints["region_hint"] not in region and region not in hints["region_hint"]:
+            warnings.append(f"region_hint '{hints['region_hint']}' from the source list differs from the document's '{region}'")
         region = hints["region_hint"]
     if hints.get("year_hint", "").isdigit():
         if year and int(hints["year_hint"]) != year:
-            warnings.append(
-                f"year_hint {hints['year_hint']} from the source list differs from the document's {year}"
-            )
+            warnings.append(f"year_hint {hints['year_hint']} from the source list differs from the document's {year}")
         year = int(hints["year_hint"])
     return region, year, tuple(warnings)
 
 
 def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
-    if len(_CJK.findall(body)) < _MIN_BODY_CJK:
+    if cjk_count(body) < _MIN_BODY_CJK:
         raise _refuse(
             raw,
             "is_report",

@@ -54,17 +54,19 @@ _CHROME_ANYWHERE = (
     r"[【\[](大|中|小)[】\]]",
     r"字号\s*[:：]?\s*[大中小]",
 )
-_MAX_CHROME_LINE = (
-    90  # a longer line is prose that merely mentions one of the words above
-)
+_MAX_CHROME_LINE = 90  # a longer line is prose that merely mentions one of the words above
 _CHROME_START = re.compile(r"^(?:" + "|".join(_CHROME_STARTS) + ")", re.IGNORECASE)
 _CHROME_ANY = re.compile("|".join(_CHROME_ANYWHERE), re.IGNORECASE)
-_NAKED_ATTACHMENT = re.compile(
-    r"^附件\s*[:：]?$"
-)  # an attachment label whose links were not kept
+_NAKED_ATTACHMENT = re.compile(r"^附件\s*[:：]?$")  # an attachment label whose links were not kept
 _EDGE_SPACE = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2002\u2003\u2009"
 _INNER_NBSP = re.compile(r"[\xa0\u2002\u2003\u2009]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def cjk_count(text: str) -> int:
+    """Number of CJK ideographs in text (counted by runs: ~3x faster than per character)."""
+    return sum(len(run) for run in _CJK_RUN.findall(text))
 
 
 def clean_line(line: str) -> str:

@@ -20,9 +20,7 @@ _GB_LABELS = re.compile(
     r"^(?:x-)?(?:gb[_-]?2312(?:-80)?|gbk|gb18030|cp936|ms936|euc-cn|csgb2312|chinese)$",
     re.IGNORECASE,
 )
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 # Control characters other than tab/newline/CR/form-feed never occur in a real report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
@@ -56,9 +54,7 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-def decode_bytes(
-    data: bytes, source_uri: str, declared: str | None = None
-) -> tuple[str, str]:
+def decode_bytes(data: bytes, source_uri: str, declared: str | None = None) -> tuple[str, str]:
     """Decode document bytes; returns (text, codec used). Raises InputError for binary data.
 
     Precedence: BOM; valid UTF-8 (GBK text is practically never valid UTF-8, so a page that

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from fazhi.read.chrome import clean_line, clean_lines, is_chrome
+from fazhi.read.chrome import cjk_count, clean_line, clean_lines, is_chrome
 
 # Article containers of the CMSs most government sites run on (TRS WCM, Hanweb/UCAP, Kaipu…),
 # innermost first: TRS_Editor sits inside #zoom on many sites.
@@ -91,15 +91,12 @@ _BLOCK_TAGS = frozenset(
         "html",
     ]
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
 _WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # number + counting unit: what makes text outside the article worth a warning (dates, ICP and
 # phone numbers are not statistics, so they must not raise it)
-_STAT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)"
-)
+_STAT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)")
 _MIN_ARTICLE_CJK = 50
 _LAYOUT_CELL_CHARS = 200
 _DENSITY_SHARE = 0.7
@@ -111,9 +108,7 @@ class HtmlParts:
 
     title: str | None
     lines: list[str]
-    page_lines: list[
-        str
-    ]  # every line of the page (for the 来源/发布时间 bar outside the article)
+    page_lines: list[str]  # every line of the page (for the 来源/发布时间 bar outside the article)
     method: str  # which way the article was found: selector, density or trafilatura
     warnings: tuple[str, ...]
 
@@ -124,11 +119,7 @@ def _glue(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         left = text[m.start() - 1] if m.start() else ""
         right = text[m.end()] if m.end() < len(text) else ""
-        return (
-            ""
-            if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ")
-            else " "
-        )
+        return "" if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ") else " "
 
     return _WS_WITH_BREAK.sub(repl, text)
 
@@ -137,27 +128,17 @@ def _is_data_table(table: LexborNode) -> bool:
     """A table of figures, not a page layout: no nested tables, no long prose cells."""
     if len(table.css("table")) > 1:  # lexbor's css() matches the node itself too
         return False
-    return all(
-        len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th")
-    )
+    return all(len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th"))
 
 
 def _table_lines(table: LexborNode) -> list[str]:
     """Rows as 'cell | cell' lines, header row first, so labels and units stay with their numbers."""
     rows = table.css("tr")
-    head = [
-        r for r in rows if r.css_first("th") is not None and r.css_first("td") is None
-    ]
-    ordered = (
-        head + [r for r in rows if r not in head]
-        if head and rows[0] not in head
-        else rows
-    )
+    head = [r for r in rows if r.css_first("th") is not None and r.css_first("td") is None]
+    ordered = head + [r for r in rows if r not in head] if head and rows[0] not in head else rows
     out = []
     for row in ordered:
-        cells = [
-            " ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")
-        ]
+        cells = [" ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")]
         if any(cells):
             out.append(" | ".join(cells))
     return out
@@ -203,9 +184,7 @@ def render(node: LexborNode) -> list[str]:
 def _is_chrome_node(node: LexborNode) -> bool:
     if node.tag in ("nav", "footer", "aside"):
         return True
-    tokens = (node.attributes.get("class") or "").split() + [
-        node.attributes.get("id") or ""
-    ]
+    tokens = [*(node.attributes.get("class") or "").split(), node.attributes.get("id") or ""]
     return any(_CHROME_TOKENS.match(t) for t in tokens if t)
 
 
@@ -216,10 +195,6 @@ def _prune_chrome(node: LexborNode) -> None:
             child.decompose()
         else:
             _prune_chrome(child)
-
-
-def _cjk_count(text: str) -> int:
-    return len(_CJK.findall(text))
 
 
 def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
@@ -243,12 +218,7 @@ def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
 
 
 def _looks_like_title(text: str) -> bool:
-    return (
-        "报告" in text
-        and len(text) <= 80
-        and not text.endswith(("。", "："))
-        and bool(_RULE_OF_LAW.search(text))
-    )
+    return "报告" in text and len(text) <= 80 and not text.endswith(("。", "：")) and bool(_RULE_OF_LAW.search(text))
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -262,7 +232,7 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
 def _by_selector(tree: LexborHTMLParser) -> LexborNode | None:
     for selector in ARTICLE_SELECTORS:
         for node in tree.css(selector):
-            if _cjk_count(node.text(deep=True)) >= _MIN_ARTICLE_CJK:
+            if cjk_count(node.text(deep=True)) >= _MIN_ARTICLE_CJK:
                 return node
     return None
 
@@ -274,7 +244,7 @@ def _by_density(body: LexborNode) -> LexborNode | None:
     for text_node in body.traverse(include_text=True):
         if text_node.tag != "-text":
             continue
-        n = _cjk_count(text_node.text_content or "")
+        n = cjk_count(text_node.text_content or "")
         if n < 10:  # link labels and menu items are short; running text is not
             continue
         total += n
@@ -294,17 +264,13 @@ def _by_density(body: LexborNode) -> LexborNode | None:
     if not scores or total == 0:
         return None
     best, score = max(scores.values(), key=lambda pair: pair[1])
-    return (
-        best if score / total >= _DENSITY_SHARE and score >= _MIN_ARTICLE_CJK else None
-    )
+    return best if score / total >= _DENSITY_SHARE and score >= _MIN_ARTICLE_CJK else None
 
 
 def _by_trafilatura(html: str) -> list[str]:
     import trafilatura  # heavy import: only pages no selector or heuristic could handle pay it
 
-    extracted = trafilatura.extract(
-        html, output_format="html", include_tables=True, favor_recall=True
-    )
+    extracted = trafilatura.extract(html, output_format="html", include_tables=True, favor_recall=True)
     if not extracted:
         return []
     tree = LexborHTMLParser(extracted)
@@ -327,7 +293,7 @@ def read_html(html: str) -> HtmlParts:
         _prune_chrome(body)
         article, method = _by_density(body), "density"
     lines = render(article) if article is not None else []
-    if _cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
+    if cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
         lines, method = _by_trafilatura(html), "trafilatura"
     return HtmlParts(
         title,
@@ -338,18 +304,10 @@ def read_html(html: str) -> HtmlParts:
     )
 
 
-def _outside_warnings(
-    page_lines: list[str], article_lines: list[str], title: str | None
-) -> tuple[str, ...]:
+def _outside_warnings(page_lines: list[str], article_lines: list[str], title: str | None) -> tuple[str, ...]:
     inside = set(article_lines) | {title}
-    flagged = [
-        line
-        for line in page_lines
-        if line not in inside and not is_chrome(line) and _STAT.search(line)
-    ]
+    flagged = [line for line in page_lines if line not in inside and not is_chrome(line) and _STAT.search(line)]
     if not flagged:
         return ()
     sample = "; ".join(f"«{line[:40]}»" for line in flagged[:3])
-    return (
-        f"text outside the article holds numbers ({len(flagged)} lines, e.g. {sample}): check nothing was cut",
-    )
+    return (f"text outside the article holds numbers ({len(flagged)} lines, e.g. {sample}): check nothing was cut",)

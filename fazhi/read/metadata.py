@@ -23,9 +23,7 @@ _ARABIC_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _CN_DATE = rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日"
 _DATE = re.compile(rf"{_ARABIC_DATE}|{_CN_DATE}")
 _DATE_LINE = re.compile(rf"^(?:{_ARABIC_DATE}|{_CN_DATE})$")
-_PUBLISHED = re.compile(
-    rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})"
-)
+_PUBLISHED = re.compile(rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})")
 _PUBLISHER = re.compile(
     r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)"
 )
@@ -34,9 +32,7 @@ _REPORT_WORD = re.compile(r"报告")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
 _SENTENCE_PUNCT = re.compile(r"[。；，,;！？]")
 _SUBJECT_TAIL = re.compile(r"(?:关于|的|对|在)+$")
-_SUBJECT_AFTER_YEAR = re.compile(
-    r"^(?:年度|年)?\s*(?:关于)?(.*?)(?:关于)?(?:法治|依法行政|法制)"
-)
+_SUBJECT_AFTER_YEAR = re.compile(r"^(?:年度|年)?\s*(?:关于)?(.*?)(?:关于)?(?:法治|依法行政|法制)")
 _MAX_TITLE = 80
 _TITLE_WINDOW = 8  # the title is among the first lines; later lines are body text
 _SIGNATURE_WINDOW = 8  # the signature block is among the last lines
@@ -64,11 +60,7 @@ def _cn_number(text: str) -> int:
 
 
 def _year(text: str) -> int:
-    return (
-        int(text)
-        if text.isdigit() and text.isascii()
-        else int("".join(str(_CN_DIGITS[c]) for c in text))
-    )
+    return int(text) if text.isdigit() and text.isascii() else int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
 def _date_from(match: re.Match[str]) -> date | None:
@@ -92,31 +84,15 @@ def find_title(lines: list[str]) -> tuple[str | None, int]:
     for i, line in enumerate(lines[:_TITLE_WINDOW]):
         if len(line) > _MAX_TITLE or line.endswith(("。", "：", ":")):
             continue
-        if (
-            _REPORT_WORD.search(line)
-            and _RULE_OF_LAW.search(line)
-            or line.endswith("报告")
-        ):
+        if (_REPORT_WORD.search(line) and _RULE_OF_LAW.search(line)) or line.endswith("报告"):
             # a title wrapped over two lines: the first half names the subject, the second ends in 报告
-            if (
-                i > 0
-                and not _REPORT_WORD.search(lines[i - 1])
-                and _RULE_OF_LAW.search(lines[i - 1] + line)
-            ):
+            if i > 0 and not _REPORT_WORD.search(lines[i - 1]) and _RULE_OF_LAW.search(lines[i - 1] + line):
                 prev = lines[i - 1]
-                if (
-                    len(prev) <= 40
-                    and not _SENTENCE_PUNCT.search(prev)
-                    and _TITLE_YEAR.search(prev)
-                ):
+                if len(prev) <= 40 and not _SENTENCE_PUNCT.search(prev) and _TITLE_YEAR.search(prev):
                     return prev + line, i + 1
             return line, i + 1
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if (
-            _RULE_OF_LAW.search(line)
-            and nxt.endswith("报告")
-            and len(line + nxt) <= _MAX_TITLE
-        ):
+        if _RULE_OF_LAW.search(line) and nxt.endswith("报告") and len(line + nxt) <= _MAX_TITLE:
             return line + nxt, i + 2
     return None, 0
 
@@ -151,9 +127,7 @@ def _subject_of(title: str) -> str | None:
     return subject or None
 
 
-def read_metadata(
-    lines: list[str], title: str | None = None, meta_lines: list[str] | None = None
-) -> Metadata:
+def read_metadata(lines: list[str], title: str | None = None, meta_lines: list[str] | None = None) -> Metadata:
     """Metadata from body lines; title and meta_lines (e.g. an HTML page's info bar) when known."""
     meta_lines = lines[:_TITLE_WINDOW] if meta_lines is None else meta_lines
     title_lines = 0
@@ -173,9 +147,7 @@ def read_metadata(
     if title and (ym := _TITLE_YEAR.search(title)):
         report_year = _year(ym[1])
     elif published and published.month <= 6:
-        report_year = (
-            published.year - 1
-        )  # reports on a year come out in its first half-year after
+        report_year = published.year - 1  # reports on a year come out in its first half-year after
     region = _subject_of(title) if title else None
     region = region or publisher or _signer_region(signers)
     return Metadata(

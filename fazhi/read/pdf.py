@@ -46,22 +46,14 @@ def _page_lines(page: Any) -> list[_Line]:  # a pdfplumber Page (imported lazily
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict) -> bool:
-        return not any(
-            b[0] <= obj["x0"]
-            and obj["x1"] <= b[2]
-            and b[1] <= obj["top"]
-            and obj["bottom"] <= b[3]
-            for b in boxes
-        )
+        return not any(b[0] <= obj["x0"] and obj["x1"] <= b[2] and b[1] <= obj["top"] and obj["bottom"] <= b[3] for b in boxes)
 
     text_page = page.filter(outside) if boxes else page
     placed: list[tuple[float, _Line]] = []
     for raw in text_page.extract_text_lines():
         chars = raw.get("chars") or []
         size = max((c["size"] for c in chars), default=10.0)
-        placed.append(
-            (raw["top"], _Line(raw["text"].strip(), raw["x0"], raw["x1"], size))
-        )
+        placed.append((raw["top"], _Line(raw["text"].strip(), raw["x0"], raw["x1"], size)))
     for table in tables:
         for i, row in enumerate(table.extract()):
             cells = [re.sub(r"\s+", "", c or "") for c in row]
@@ -69,17 +61,11 @@ def _page_lines(page: Any) -> list[_Line]:  # a pdfplumber Page (imported lazily
                 placed.append(
                     (
                         table.bbox[1] + i * 0.01,
-                        _Line(
-                            " | ".join(cells), table.bbox[0], table.bbox[2], 10.0, True
-                        ),
+                        _Line(" | ".join(cells), table.bbox[0], table.bbox[2], 10.0, True),
                     )
                 )
     placed.sort(key=lambda pair: pair[0])
-    return [
-        line
-        for _, line in placed
-        if line.text and not _PAGE_NUMBER.match(line.text.replace(" ", ""))
-    ]
+    return [line for _, line in placed if line.text and not _PAGE_NUMBER.match(line.text.replace(" ", ""))]
 
 
 def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -97,9 +83,7 @@ def _drop_running(pages: list[list[_Line]]) -> list[list[_Line]]:
     out = []
     for page in pages:
         edge_ids = {id(line) for line in page[:_EDGE] + page[-_EDGE:]}
-        out.append(
-            [ln for ln in page if not (id(ln) in edge_ids and key(ln) in running)]
-        )
+        out.append([ln for ln in page if not (id(ln) in edge_ids and key(ln) in running)])
     return out
 
 

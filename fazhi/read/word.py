@@ -16,9 +16,7 @@ def read_docx(data: bytes) -> list[str]:
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
         else:
-            lines.extend(
-                block.text.split("\n")
-            )  # <w:br/> inside a paragraph comes back as \n
+            lines.extend(block.text.split("\n"))  # <w:br/> inside a paragraph comes back as \n
     return lines
 
 
@@ -31,9 +29,7 @@ def _table_lines(table: object) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(
-                " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            )
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
         if any(cells):
             out.append(" | ".join(cells))
     return out

@@ -65,9 +65,7 @@ def test_unsupported_files_in_a_folder_are_reported(tmp_path, name, check, words
 
 def test_empty_file_and_missing_path(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    sources, errors = discover(
-        [str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
-    )
+    sources, errors = discover([str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
     assert sources == []
     assert [(e.check, e.stage) for e in errors] == [
         ("not_empty", "discover"),

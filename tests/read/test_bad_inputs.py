@@ -42,9 +42,7 @@ def _make(kind: str, folder: Path, variants: dict[str, Path]) -> Path:
         "fake.pdf": lambda p: p.write_bytes(b"<html>404 Not Found</html>"),
         "truncated.pdf": lambda p: p.write_bytes(pdf[: len(pdf) // 3]),
         "scanned.pdf": _scanned_pdf,
-        "huge.txt": lambda p: p.open("wb").truncate(
-            MAX_FILE_BYTES + 1
-        ),  # sparse: costs no disk
+        "huge.txt": lambda p: p.open("wb").truncate(MAX_FILE_BYTES + 1),  # sparse: costs no disk
         "report.doc": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0 old Word"),
         "news.html": lambda p: p.write_text(NEWS),
     }
@@ -95,14 +93,10 @@ def test_symlink_is_refused(tmp_path, build):
     link = tmp_path / "link.txt"
     link.symlink_to(target)
     errors = _run(str(link))
-    assert [e.check for e in errors] == ["not_symlink"] and "target path" in errors[
-        0
-    ].reason
+    assert [e.check for e in errors] == ["not_symlink"] and "target path" in errors[0].reason
 
 
-def test_a_folder_of_bad_inputs_quarantines_each_and_reads_the_good_one(
-    tmp_path, binary_variants, build
-):
+def test_a_folder_of_bad_inputs_quarantines_each_and_reads_the_good_one(tmp_path, binary_variants, build):
     for kind, _, _ in CASES:
         _make(kind, tmp_path, binary_variants)
     (tmp_path / "good.txt").write_bytes(build.plain_text().encode("gbk"))
@@ -114,6 +108,4 @@ def test_a_folder_of_bad_inputs_quarantines_each_and_reads_the_good_one(
         except InputError as exc:
             errors.append(exc)
     assert [d.source_uri for d in read] == [str(tmp_path / "good.txt")]
-    assert sorted(Path(e.source_uri).name for e in errors) == sorted(
-        kind for kind, _, _ in CASES
-    )
+    assert sorted(Path(e.source_uri).name for e in errors) == sorted(kind for kind, _, _ in CASES)

@@ -17,25 +17,15 @@ RARE = "䶮𠀀€"  # outside GBK: only GB18030 (or Unicode) holds them
     ("data", "declared", "codec"),
     [
         pytest.param(TEXT.encode("utf-8"), None, "utf-8", id="utf8-undeclared"),
-        pytest.param(
-            b"\xef\xbb\xbf" + TEXT.encode("utf-8"), None, "utf-8", id="utf8-bom"
-        ),
+        pytest.param(b"\xef\xbb\xbf" + TEXT.encode("utf-8"), None, "utf-8", id="utf8-bom"),
         pytest.param(TEXT.encode("utf-16"), None, "utf-16-le", id="utf16-bom"),
-        pytest.param(
-            b"\xfe\xff" + TEXT.encode("utf-16-be"), None, "utf-16-be", id="utf16be-bom"
-        ),
+        pytest.param(b"\xfe\xff" + TEXT.encode("utf-16-be"), None, "utf-16-be", id="utf16be-bom"),
         pytest.param(TEXT.encode("gbk"), "gb2312", "gb18030", id="gbk-declared-gb2312"),
         pytest.param(TEXT.encode("gbk"), "GBK", "gb18030", id="gbk-declared-gbk"),
-        pytest.param(
-            TEXT.encode("gbk"), "utf-8", "gb18030", id="gbk-lying-utf8-declaration"
-        ),
-        pytest.param(
-            TEXT.encode("utf-8"), "gb2312", "utf-8", id="utf8-lying-gb2312-declaration"
-        ),
+        pytest.param(TEXT.encode("gbk"), "utf-8", "gb18030", id="gbk-lying-utf8-declaration"),
+        pytest.param(TEXT.encode("utf-8"), "gb2312", "utf-8", id="utf8-lying-gb2312-declaration"),
         pytest.param(TEXT.encode("gbk"), None, "gb18030", id="gbk-undeclared-detected"),
-        pytest.param(
-            (TEXT + RARE).encode("gb18030"), "gb2312", "gb18030", id="gb18030-four-byte"
-        ),
+        pytest.param((TEXT + RARE).encode("gb18030"), "gb2312", "gb18030", id="gb18030-four-byte"),
         pytest.param(
             (TEXT * 3 + RARE).encode("gb18030"),
             None,

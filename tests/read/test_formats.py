@@ -16,11 +16,7 @@ from fazhi.read import read_document
 BUILD = load_builder()
 TEXT_VARIANTS = sorted(BUILD.TEXT_VARIANTS)
 BINARY_VARIANTS = ["report.docx", "report.pdf"]
-METADATA_CASES = list(
-    csv.DictReader(
-        (Path(__file__).parent / "cases" / "metadata.csv").open(encoding="utf-8")
-    )
-)
+METADATA_CASES = list(csv.DictReader((Path(__file__).parent / "cases" / "metadata.csv").open(encoding="utf-8")))
 FIELDS = (
     "title",
     "publisher",
@@ -37,9 +33,7 @@ def _path(name: str, binary_variants: dict[str, Path]) -> Path:
 
 @pytest.mark.parametrize("name", TEXT_VARIANTS)
 def test_committed_fixture_matches_builder(name):
-    assert (FIXTURES / name).read_bytes() == BUILD.TEXT_VARIANTS[name](), (
-        "rerun tests/fixtures/documents/build.py"
-    )
+    assert (FIXTURES / name).read_bytes() == BUILD.TEXT_VARIANTS[name](), "rerun tests/fixtures/documents/build.py"
 
 
 @pytest.mark.parametrize("name", TEXT_VARIANTS + BINARY_VARIANTS)
@@ -65,11 +59,7 @@ def test_body_has_no_chrome_and_clean_paragraphs(name, binary_variants):
         "\u3000",
     ):
         assert chrome not in body
-    assert (
-        "\n\n" not in body
-        and not body.startswith(("\n", " "))
-        and not body.endswith(("\n", " "))
-    )
+    assert "\n\n" not in body and not body.startswith(("\n", " ")) and not body.endswith(("\n", " "))
 
 
 def _expected(case: dict[str, str], field: str):
@@ -84,11 +74,7 @@ def _expected(case: dict[str, str], field: str):
 @pytest.mark.parametrize(
     ("case", "field"),
     [(case, field) for case in METADATA_CASES for field in FIELDS],
-    ids=[
-        f"{case['file'].split('/')[-1]}-{field}"
-        for case in METADATA_CASES
-        for field in FIELDS
-    ],
+    ids=[f"{case['file'].split('/')[-1]}-{field}" for case in METADATA_CASES for field in FIELDS],
 )
 def test_metadata(case, field, binary_variants):
     doc = read_document(load_raw(Source(str(_path(case["file"], binary_variants)))))
@@ -96,9 +82,7 @@ def test_metadata(case, field, binary_variants):
 
 
 def test_sidebar_numbers_are_flagged_and_clean_pages_are_not():
-    flagged = read_document(
-        load_raw(Source(str(FIXTURES / "report-table-layout-nometa.html")))
-    )
+    flagged = read_document(load_raw(Source(str(FIXTURES / "report-table-layout-nometa.html"))))
     clean = read_document(load_raw(Source(str(FIXTURES / "report-trs.html"))))
     assert any("2356人次" in w for w in flagged.warnings)
     assert clean.warnings == ()

@@ -6,12 +6,13 @@ import pytest
 
 from fazhi.read.html import read_html
 
-PARA = "全县共办理行政处罚案件517件，罚没金额共计286.4万元，执法队伍依法行政水平不断提高，各部门协同配合，法治政府建设稳步推进并取得明显成效。"
+PARA = (
+    "全县共办理行政处罚案件517件，罚没金额共计286.4万元，执法队伍依法行政水平不断提高，"
+    "各部门协同配合，法治政府建设稳步推进并取得明显成效。"
+)
 
 
-def _page(
-    article: str, chrome: str = "", wrapper: str = 'div class="TRS_Editor"'
-) -> str:
+def _page(article: str, chrome: str = "", wrapper: str = 'div class="TRS_Editor"') -> str:
     tag = wrapper.split()[0]
     return f"<html><head><title>x</title></head><body>{chrome}<{wrapper}>{article}<p>{PARA}</p></{tag}></body></html>"
 
@@ -19,9 +20,7 @@ def _page(
 @pytest.mark.parametrize(
     ("article", "line"),
     [
-        pytest.param(
-            "<p>为3</span><span>861户</p>", "为3861户", id="split-span-markup"
-        ),
+        pytest.param("<p>为3</span><span>861户</p>", "为3861户", id="split-span-markup"),
         pytest.param(
             "<p><span>为3</span><span lang=EN-US>861</span><span>户</span></p>",
             "为3861户",
@@ -54,9 +53,7 @@ def test_inline_markup_comes_out_whole(article, line):
 
 
 def test_br_keeps_paragraphs_apart():
-    lines = read_html(
-        _page("<p>一、主要工作<br>（一）推进职能转变<br/><br/>（二）规范执法</p>")
-    ).lines
+    lines = read_html(_page("<p>一、主要工作<br>（一）推进职能转变<br/><br/>（二）规范执法</p>")).lines
     assert lines[:3] == ["一、主要工作", "（一）推进职能转变", "（二）规范执法"]
 
 
@@ -113,13 +110,12 @@ def test_article_found_by_cms_selector_or_density(wrapper, method):
 def test_scattered_paragraphs_fall_back_to_trafilatura():
     texts = [f"（{n}）{PARA}" for n in "一二三四"]
     paras = "".join(f'<div class="p{i}">{t}</div>' for i, t in enumerate(texts))
-    page = f'<html><body><nav><a>首页</a></nav><article><h1>标题</h1><div class="body">{paras}</div></article><footer>版权所有</footer></body></html>'
-    parts = read_html(page)
-    assert (
-        parts.method == "trafilatura"
-        and parts.lines[-4:] == texts
-        and "版权所有" not in parts.lines
+    page = (
+        f'<html><body><nav><a>首页</a></nav><article><h1>标题</h1><div class="body">{paras}</div></article>'
+        "<footer>版权所有</footer></body></html>"
     )
+    parts = read_html(page)
+    assert parts.method == "trafilatura" and parts.lines[-4:] == texts and "版权所有" not in parts.lines
 
 
 def test_numbers_outside_the_article_are_flagged():

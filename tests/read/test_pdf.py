@@ -13,18 +13,13 @@ from fazhi.read import read_document
 
 def _page_texts(path) -> list[list[str]]:
     with pdfplumber.open(path) as pdf:
-        return [
-            [line["text"] for line in page.extract_text_lines()] for page in pdf.pages
-        ]
+        return [[line["text"] for line in page.extract_text_lines()] for page in pdf.pages]
 
 
 def test_fixture_has_pages_running_header_and_page_numbers(binary_variants):
     pages = _page_texts(binary_variants["report.pdf"])
     assert len(pages) >= 2
-    assert all(
-        page[0] == "汾西县人民政府办公室" and re.fullmatch(r"- \d+ -", page[-1])
-        for page in pages
-    )
+    assert all(page[0] == "汾西县人民政府办公室" and re.fullmatch(r"- \d+ -", page[-1]) for page in pages)
 
 
 def test_paragraph_crossing_a_page_is_joined_without_header_or_footer(binary_variants):
