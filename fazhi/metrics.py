@@ -82,8 +82,8 @@ class MetricCatalog:
         self._metrics = metrics
         self._by_code = {m.code: m for m in metrics}
         self._synonyms = synonyms  # synonym → [(metric index, is context-only)]
-        names = sorted(synonyms, key=len, reverse=True)  # longest first: re tries alternatives in order
-        self._pattern = re.compile("|".join(map(re.escape, names)))
+        # every synonym starting at a position counts (not only the longest: 行政案件 hides 行政)
+        self._lengths = sorted({len(syn) for syn in synonyms}, reverse=True)
         self._cache: dict[tuple[str, str, str | None, str | None], str | None] = {}
 
     @classmethod
@@ -122,26 +122,41 @@ class MetricCatalog:
         is_ratio = RATIO_TAIL.search(label) is not None
         best: tuple[int, int, int, int] | None = None
         best_code = None
-        for start in range(len(label)):
-            m = self._pattern.match(label, start)
-            if m is None:
-                continue
-            for index, context_only in self._synonyms[m.group()]:
+        for start, end in self._matches(label):
+            for index, context_only in self._synonyms[label[start:end]]:
                 metric = self._metrics[index]
                 if context_only and (context is None or context.category != metric.category):
                     continue
-                if parent is not None and parent.category != metric.category:
-                    continue  # a part stays inside its total's category
+                if parent is not None and (parent.category != metric.category or metric.code in self._lineage(parent)):
+                    continue  # a part stays inside its total's category and is never the total or above it
                 if is_ratio and "percent" not in metric.families:
                     continue
-                if _blocked(label, m.start(), m.end(), metric.blockers):
+                if _blocked(label, start, end, metric.blockers):
                     continue
                 fits = 1 if family and _fits(metric, family) else 0
                 # unit fit first, then the longest synonym, then the one nearest the end, then catalog order
-                score = (fits, len(m.group()), m.end(), -index)
+                score = (fits, end - start, end, -index)
                 if best is None or score > best:
                     best, best_code = score, metric.code
         return best_code
+
+    def _lineage(self, metric: Metric) -> set[str]:
+        """The metric's code and those of its catalog ancestors."""
+        codes, current = set(), metric
+        while current is not None and current.code not in codes:
+            codes.add(current.code)
+            current = self._by_code.get(current.parent_code or "")
+        return codes
+
+    def _matches(self, label: str) -> list[tuple[int, int]]:
+        """(start, end) of every synonym occurring in the label."""
+        found = []
+        for start in range(len(label)):
+            for length in self._lengths:
+                end = start + length
+                if end <= len(label) and label[start:end] in self._synonyms:
+                    found.append((start, end))
+        return found
 
     def map_frame(self, labels: pl.DataFrame) -> pl.DataFrame:
         """Add metric_code (null when unmapped) to raw_label, unit (optional parent_metric_code, context_metric_code)."""
