@@ -27,13 +27,28 @@ from fazhi.units import FAMILY, unit_family
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 UNCLASSIFIED = "unclassified"
 DIM_METRIC_SCHEMA: dict[str, pl.DataType] = {
-    "metric_code": pl.Utf8(), "name_zh": pl.Utf8(), "name_en": pl.Utf8(), "category": pl.Utf8(),
-    "unit": pl.Utf8(), "is_additive": pl.Boolean(), "parent_metric_code": pl.Utf8(),
-    "unit_family": pl.Utf8(), "rate_max": pl.Float64(),
+    "metric_code": pl.Utf8(),
+    "name_zh": pl.Utf8(),
+    "name_en": pl.Utf8(),
+    "category": pl.Utf8(),
+    "unit": pl.Utf8(),
+    "is_additive": pl.Boolean(),
+    "parent_metric_code": pl.Utf8(),
+    "unit_family": pl.Utf8(),
+    "rate_max": pl.Float64(),
 }
 REQUIRED_COLUMNS = (
-    "metric_code", "name_zh", "name_en", "category", "unit", "unit_family", "additivity",
-    "parent_metric_code", "rate_max", "synonyms", "context_synonyms",
+    "metric_code",
+    "name_zh",
+    "name_en",
+    "category",
+    "unit",
+    "unit_family",
+    "additivity",
+    "parent_metric_code",
+    "rate_max",
+    "synonyms",
+    "context_synonyms",
 )
 ADDITIVITY = ("yes", "semi", "no")  # semi: adds up within one level only (double counting across levels)
 KNOWN_FAMILIES = frozenset(FAMILY.values())
@@ -142,7 +157,8 @@ class MetricCatalog:
 
     def _lineage(self, metric: Metric) -> set[str]:
         """The metric's code and those of its catalog ancestors."""
-        codes, current = set(), metric
+        codes: set[str] = set()
+        current: Metric | None = metric
         while current is not None and current.code not in codes:
             codes.add(current.code)
             current = self._by_code.get(current.parent_code or "")
@@ -167,27 +183,42 @@ class MetricCatalog:
         for row in labels.select(cols).unique().iter_rows():
             values = dict(zip(cols, (v or "" for v in row), strict=True))
             mapping["\x1f".join(values[c] for c in cols)] = self.map_label(
-                values["raw_label"], values["unit"],
-                values.get("parent_metric_code") or None, values.get("context_metric_code") or None,
+                values["raw_label"],
+                values["unit"],
+                values.get("parent_metric_code") or None,
+                values.get("context_metric_code") or None,
             )
-        return labels.with_columns(
-            key.replace_strict(mapping, default=None, return_dtype=pl.Utf8).alias("metric_code")
-        )
+        return labels.with_columns(key.replace_strict(mapping, default=None, return_dtype=pl.Utf8).alias("metric_code"))
 
     def frame(self) -> pl.DataFrame:
         """dim_metric rows, one per catalog metric plus the 'unclassified' row."""
         rows = [
             {
-                "metric_code": m.code, "name_zh": m.name_zh, "name_en": m.name_en, "category": m.category,
-                "unit": m.unit, "is_additive": m.additivity == "yes", "parent_metric_code": m.parent_code,
-                "unit_family": "|".join(sorted(m.families)), "rate_max": m.rate_max,
+                "metric_code": m.code,
+                "name_zh": m.name_zh,
+                "name_en": m.name_en,
+                "category": m.category,
+                "unit": m.unit,
+                "is_additive": m.additivity == "yes",
+                "parent_metric_code": m.parent_code,
+                "unit_family": "|".join(sorted(m.families)),
+                "rate_max": m.rate_max,
             }
             for m in self._metrics
         ]
-        rows.append({
-            "metric_code": UNCLASSIFIED, "name_zh": "未分类", "name_en": "Unclassified", "category": UNCLASSIFIED,
-            "unit": None, "is_additive": False, "parent_metric_code": None, "unit_family": None, "rate_max": None,
-        })
+        rows.append(
+            {
+                "metric_code": UNCLASSIFIED,
+                "name_zh": "未分类",
+                "name_en": "Unclassified",
+                "category": UNCLASSIFIED,
+                "unit": None,
+                "is_additive": False,
+                "parent_metric_code": None,
+                "unit_family": None,
+                "rate_max": None,
+            }
+        )
         return pl.DataFrame(rows, schema=DIM_METRIC_SCHEMA)
 
 
@@ -224,9 +255,11 @@ def _parse(path: Path) -> MetricCatalog:
         if not row["metric_code"] or row["metric_code"] == UNCLASSIFIED:
             raise CatalogError(f"{where}: metric_code is empty or reserved")
         if not families <= KNOWN_FAMILIES:
-            raise CatalogError(f"{where}: unknown unit families {sorted(families - KNOWN_FAMILIES)}; use {sorted(KNOWN_FAMILIES)}")
+            raise CatalogError(
+                f"{where}: unknown unit families {sorted(families - KNOWN_FAMILIES)}; use {sorted(KNOWN_FAMILIES)}"
+            )
         own_family = unit_family(row["unit"]) if row["unit"] else ""
-        if own_family and not (own_family in families or own_family == "generic" and families & COUNT_FAMILIES):
+        if own_family and not (own_family in families or (own_family == "generic" and families & COUNT_FAMILIES)):
             raise CatalogError(f"{where}: unit {row['unit']!r} is not in its own unit_family")
         if row["additivity"] not in ADDITIVITY:
             raise CatalogError(f"{where}: additivity must be one of {ADDITIVITY}")
@@ -235,12 +268,20 @@ def _parse(path: Path) -> MetricCatalog:
         except ValueError as exc:
             raise CatalogError(f"{where}: rate_max must be a number or empty") from exc
         index = len(metrics)
-        metrics.append(Metric(
-            code=row["metric_code"], name_zh=row["name_zh"], name_en=row["name_en"], category=row["category"],
-            unit=row["unit"], families=families, additivity=row["additivity"],
-            parent_code=row["parent_metric_code"] or None, rate_max=rate_max,
-            blockers=tuple(b[1:] for b in _split(row["synonyms"]) if b.startswith("!")),
-        ))
+        metrics.append(
+            Metric(
+                code=row["metric_code"],
+                name_zh=row["name_zh"],
+                name_en=row["name_en"],
+                category=row["category"],
+                unit=row["unit"],
+                families=families,
+                additivity=row["additivity"],
+                parent_code=row["parent_metric_code"] or None,
+                rate_max=rate_max,
+                blockers=tuple(b[1:] for b in _split(row["synonyms"]) if b.startswith("!")),
+            )
+        )
         own = [syn for syn in _split(row["synonyms"]) if not syn.startswith("!")]
         if not any(c in row["name_zh"] for c in "/()（）"):
             own.append(normalize_label(row["name_zh"]))

@@ -18,7 +18,12 @@ import polars as pl
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 DIM_REGION_COLUMNS = (
-    "region_code", "region_name", "region_level", "province_name", "prefecture_name", "county_name",
+    "region_code",
+    "region_name",
+    "region_level",
+    "province_name",
+    "prefecture_name",
+    "county_name",
     "parent_region_code",
 )
 EXTENDED_COLUMNS = ("unit_type", "valid_from", "valid_to", "successor_region_code", "is_current")
@@ -101,11 +106,17 @@ def _read_regions(path: Path) -> list[tuple[Region, list[str], list[tuple[str, i
         for line_no, row in enumerate(csv.DictReader(f), start=2):
             try:
                 region = Region(
-                    code=row["region_code"], name=row["region_name"], level=row["region_level"],
-                    province_name=row["province_name"], prefecture_name=row["prefecture_name"] or None,
-                    county_name=row["county_name"] or None, parent_code=row["parent_region_code"] or None,
-                    unit_type=row["unit_type"], valid_from=_int_or_none(row["valid_from"]),
-                    valid_to=_int_or_none(row["valid_to"]), successor_code=row["successor_code"] or None,
+                    code=row["region_code"],
+                    name=row["region_name"],
+                    level=row["region_level"],
+                    province_name=row["province_name"],
+                    prefecture_name=row["prefecture_name"] or None,
+                    county_name=row["county_name"] or None,
+                    parent_code=row["parent_region_code"] or None,
+                    unit_type=row["unit_type"],
+                    valid_from=_int_or_none(row["valid_from"]),
+                    valid_to=_int_or_none(row["valid_to"]),
+                    successor_code=row["successor_code"] or None,
                     is_current=row["is_current"] == "true",
                 )
             except (KeyError, ValueError) as exc:
@@ -175,10 +186,7 @@ class RegionIndex:
         if year is None:
             current = [c.region for c in candidates if c.region.is_current and c.name_until is None]
             return current or list(dict.fromkeys(c.region for c in candidates))
-        valid = [
-            c.region for c in candidates
-            if c.region.valid_in(year) and (c.name_until is None or year < c.name_until)
-        ]
+        valid = [c.region for c in candidates if c.region.valid_in(year) and (c.name_until is None or year < c.name_until)]
         if valid:
             return list(dict.fromkeys(valid))
         successors = {c.region.successor_code for c in candidates if c.region.successor_code in self._by_code}
@@ -232,7 +240,9 @@ class RegionIndex:
                 return RegionMatch(region, m.surface, None)
             names = "、".join(f"{r.name}({r.code})" for _, r in top.values())
             reasons.append(f"text {index + 1} names several regions: {names}")
-        return RegionMatch(None, None, "; ".join(dict.fromkeys(reasons)) or "region names found but none could be tied to one unit")
+        return RegionMatch(
+            None, None, "; ".join(dict.fromkeys(reasons)) or "region names found but none could be tied to one unit"
+        )
 
     def frame(self, extended: bool = False) -> pl.DataFrame:
         """dim_region rows (all Utf8); extended adds unit_type, validity years and the successor code."""
@@ -240,12 +250,18 @@ class RegionIndex:
         rows = {c: [] for c in cols}  # type: dict[str, list[str | None]]
         for r in self._regions:
             values = {
-                "region_code": r.code, "region_name": r.name, "region_level": r.level,
-                "province_name": r.province_name, "prefecture_name": r.prefecture_name,
-                "county_name": r.county_name, "parent_region_code": r.parent_code, "unit_type": r.unit_type,
+                "region_code": r.code,
+                "region_name": r.name,
+                "region_level": r.level,
+                "province_name": r.province_name,
+                "prefecture_name": r.prefecture_name,
+                "county_name": r.county_name,
+                "parent_region_code": r.parent_code,
+                "unit_type": r.unit_type,
                 "valid_from": None if r.valid_from is None else str(r.valid_from),
                 "valid_to": None if r.valid_to is None else str(r.valid_to),
-                "successor_region_code": r.successor_code, "is_current": "true" if r.is_current else "false",
+                "successor_region_code": r.successor_code,
+                "is_current": "true" if r.is_current else "false",
             }
             for c in cols:
                 rows[c].append(values[c])

@@ -48,18 +48,32 @@ def test_at_least_60_base_metrics(catalog: MetricCatalog) -> None:
 
 def test_frame_schema_and_unclassified_row(catalog: MetricCatalog) -> None:
     frame = catalog.frame()
-    assert frame.schema == pl.Schema({
-        "metric_code": pl.Utf8, "name_zh": pl.Utf8, "name_en": pl.Utf8, "category": pl.Utf8, "unit": pl.Utf8,
-        "is_additive": pl.Boolean, "parent_metric_code": pl.Utf8, "unit_family": pl.Utf8, "rate_max": pl.Float64,
-    })
+    assert frame.schema == pl.Schema(
+        {
+            "metric_code": pl.Utf8,
+            "name_zh": pl.Utf8,
+            "name_en": pl.Utf8,
+            "category": pl.Utf8,
+            "unit": pl.Utf8,
+            "is_additive": pl.Boolean,
+            "parent_metric_code": pl.Utf8,
+            "unit_family": pl.Utf8,
+            "rate_max": pl.Float64,
+        }
+    )
     unclassified = frame.filter(pl.col("metric_code") == UNCLASSIFIED)
     assert unclassified.height == 1 and unclassified["is_additive"].to_list() == [False]
 
 
 @pytest.mark.parametrize(
     ("code", "rate_max"),
-    [("gen_satisfaction_rate", 100.0), ("al_head_appearance_rate", 100.0), ("gs_online_rate", 100.0),
-     ("gen_completion_rate", None), ("la_cases", None)],
+    [
+        ("gen_satisfaction_rate", 100.0),
+        ("al_head_appearance_rate", 100.0),
+        ("gs_online_rate", 100.0),
+        ("gen_completion_rate", None),
+        ("la_cases", None),
+    ],
 )
 def test_rate_max(catalog: MetricCatalog, code: str, rate_max: float | None) -> None:
     row = catalog.frame().filter(pl.col("metric_code") == code)
@@ -86,21 +100,30 @@ def test_parents_are_catalog_metrics_without_cycles(catalog: MetricCatalog) -> N
 
 @pytest.mark.parametrize(
     ("code", "unit", "fits"),
-    [("pls_consultations", "件", True), ("pls_consultations", "人次", True), ("pls_consultations", "元", False),
-     ("le_penalty_amount", "万元", True), ("la_cases", "%", False), ("gs_service_items", "个", True),
-     ("la_cases", "", None), ("no_such_metric", "件", None)],
+    [
+        ("pls_consultations", "件", True),
+        ("pls_consultations", "人次", True),
+        ("pls_consultations", "元", False),
+        ("le_penalty_amount", "万元", True),
+        ("la_cases", "%", False),
+        ("gs_service_items", "个", True),
+        ("la_cases", "", None),
+        ("no_such_metric", "件", None),
+    ],
 )
 def test_unit_fits(catalog: MetricCatalog, code: str, unit: str, fits: bool | None) -> None:
     assert catalog.unit_fits(code, unit) is fits
 
 
 def test_map_frame_matches_map_label_and_keeps_order(catalog: MetricCatalog) -> None:
-    labels = pl.DataFrame({
-        "raw_label": [r["raw_label"] for r in ROWS] + [None],
-        "unit": [r["unit"] for r in ROWS] + ["件"],
-        "parent_metric_code": [r["parent_metric"] or None for r in ROWS] + [None],
-        "extra": list(range(len(ROWS) + 1)),
-    })
+    labels = pl.DataFrame(
+        {
+            "raw_label": [r["raw_label"] for r in ROWS] + [None],
+            "unit": [r["unit"] for r in ROWS] + ["件"],
+            "parent_metric_code": [r["parent_metric"] or None for r in ROWS] + [None],
+            "extra": list(range(len(ROWS) + 1)),
+        }
+    )
     out = catalog.map_frame(labels)
     assert out["extra"].to_list() == labels["extra"].to_list()
     assert out["metric_code"].to_list() == [r["expected_metric"] or None for r in ROWS] + [None]

@@ -88,9 +88,18 @@ def current_rows() -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
 
     def add(code, name, typ, level, prov, pref, county, parent):
-        rows.append(dict(region_code=code, region_name=name, region_level=level, unit_type=typ,
-                         province_name=prov, prefecture_name=pref or "", county_name=county or "",
-                         parent_region_code=parent or ""))
+        rows.append(
+            dict(
+                region_code=code,
+                region_name=name,
+                region_level=level,
+                unit_type=typ,
+                province_name=prov,
+                prefecture_name=pref or "",
+                county_name=county or "",
+                parent_region_code=parent or "",
+            )
+        )
 
     for p in AREAS:
         pcode = TAIWAN if p["code"] == "资料暂缺" else six(p["code"])
@@ -168,22 +177,53 @@ def main(out_path: str) -> None:
                     successor = succ[0]["region_code"]
         year = year or MANUAL_CHANGE_YEARS.get(code, "")
         if not successor and level == "county":
-            same = [r for r in rows if r["region_code"][:4] == code[:4] and r["region_level"] == "county"
-                    and stem(r["region_name"]) == stem(name)]
+            same = [
+                r
+                for r in rows
+                if r["region_code"][:4] == code[:4] and r["region_level"] == "county" and stem(r["region_name"]) == stem(name)
+            ]
             if len(same) == 1:
                 successor = same[0]["region_code"]
         parent = "" if level == "province" else (code[:2] + "0000" if level == "prefecture" else code[:4] + "00")
         if level == "county" and parent not in by_code and parent not in cpca:
             parent, pref = code[:2] + "0000", ""
-        rows.append(dict(region_code=code, region_name=name, region_level=level, unit_type=guess_type(name, level),
-                         province_name=prov, prefecture_name=pref if level != "province" else "",
-                         county_name=name if level == "county" else "", parent_region_code=parent,
-                         valid_from="", valid_to=year or "", successor_code=successor, is_current="false", source="cpca 0.5.5",
-                         former_names=""))
+        rows.append(
+            dict(
+                region_code=code,
+                region_name=name,
+                region_level=level,
+                unit_type=guess_type(name, level),
+                province_name=prov,
+                prefecture_name=pref if level != "province" else "",
+                county_name=name if level == "county" else "",
+                parent_region_code=parent,
+                valid_from="",
+                valid_to=year or "",
+                successor_code=successor,
+                is_current="false",
+                source="cpca 0.5.5",
+                former_names="",
+            )
+        )
     for r in rows:
         r["aliases"] = "|".join(aliases(r["region_name"], r["unit_type"]))
-    cols = ["region_code", "region_name", "region_level", "unit_type", "province_name", "prefecture_name",
-            "county_name", "parent_region_code", "aliases", "former_names", "valid_from", "valid_to", "successor_code", "is_current", "source"]
+    cols = [
+        "region_code",
+        "region_name",
+        "region_level",
+        "unit_type",
+        "province_name",
+        "prefecture_name",
+        "county_name",
+        "parent_region_code",
+        "aliases",
+        "former_names",
+        "valid_from",
+        "valid_to",
+        "successor_code",
+        "is_current",
+        "source",
+    ]
     rows.sort(key=lambda r: (r["region_code"], r["valid_to"] != ""))
     with open(out_path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
