@@ -86,3 +86,21 @@ def test_sidebar_numbers_are_flagged_and_clean_pages_are_not():
     clean = read_document(load_raw(Source(str(FIXTURES / "report-trs.html"))))
     assert any("2356人次" in w for w in flagged.warnings)
     assert clean.warnings == ()
+
+
+@pytest.fixture(scope="module")
+def clean_text_statistics(build):
+    """Statistics of the clean text version (the expected body, extracted directly)."""
+    from fazhi.extract import extract_statistics
+
+    return extract_statistics(build.expected_body(), 2023)
+
+
+@pytest.mark.parametrize("name", TEXT_VARIANTS + BINARY_VARIANTS)
+def test_every_variant_gives_the_statistics_of_the_clean_text(name, binary_variants, clean_text_statistics):
+    from fazhi.extract import extract_statistics
+
+    doc = read_document(load_raw(Source(str(_path(name, binary_variants)))))
+    found = extract_statistics(doc.body_text, doc.report_year)
+    assert len(clean_text_statistics) >= 20  # the fixture report is full of figures, tables included
+    assert [(s.value, s.unit, s.raw_label) for s in found] == [(s.value, s.unit, s.raw_label) for s in clean_text_statistics]
