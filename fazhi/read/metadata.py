@@ -23,16 +23,18 @@ _ARABIC_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 _CN_DATE = rf"({_CN_YEAR})\s*年\s*({_CN_SMALL})\s*月\s*({_CN_SMALL})\s*日"
 _DATE = re.compile(rf"{_ARABIC_DATE}|{_CN_DATE}")
 _DATE_LINE = re.compile(rf"^(?:{_ARABIC_DATE}|{_CN_DATE})$")
-_PUBLISHED = re.compile(rf"(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})")
+_PUBLISHED = re.compile(rf"(?<![\u4e00-\u9fff])(?:发布|发文)(?:时间|日期)\s*[:：]?\s*(?:\|\s*)?(?:{_ARABIC_DATE}|{_CN_DATE})")
 _PUBLISHER = re.compile(
-    r"(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)"
+    r"(?<![\u4e00-\u9fff])(?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(?:\|\s*)?([^\s:：|]+?)(?=\s|$|发布|时间|日期|\|)"
 )
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d{{2}}|{_CN_YEAR})\s*年")
 _REPORT_WORD = re.compile(r"报告")
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
 _SENTENCE_PUNCT = re.compile(r"[。；，,;！？]")
-_SUBJECT_TAIL = re.compile(r"(?:关于|的|对|在)+$")
-_SUBJECT_AFTER_YEAR = re.compile(r"^(?:年度|年)?\s*(?:关于)?(.*?)(?:关于)?(?:法治|依法行政|法制)")
+# Info-bar labels are not preceded by an ideograph (案件来源：… in prose is not a label).
+# The subject ends where the topic starts: 关于 / 法治… / a bracket holding the year.
+_SUBJECT_END = re.compile(r"关于|法治|依法行政|法制|[（(《]")
+_SUBJECT_TRIM = " 　的对在度、,，:：“”\"'"
 _MAX_TITLE = 80
 _TITLE_WINDOW = 8  # the title is among the first lines; later lines are body text
 _SIGNATURE_WINDOW = 8  # the signature block is among the last lines
@@ -115,15 +117,15 @@ def find_signature(lines: list[str]) -> tuple[list[str], date | None]:
 
 
 def _subject_of(title: str) -> str | None:
-    """The government a title names: 关于方山县2021年度… → 方山县; 2021年度XX局法治… → XX局."""
-    year = _TITLE_YEAR.search(title)
-    if not year:
-        return None
-    before = _SUBJECT_TAIL.sub("", title[: year.start()].removeprefix("关于")).strip()
-    if before:
-        return before
-    after = _SUBJECT_AFTER_YEAR.match(title[year.end() - 1 :])
-    subject = after[1].strip() if after else ""
+    """The government a title names: 关于方山县2021年度… → 方山县; 2021年度XX局法治… → XX局;
+    XX县法治政府建设情况报告（2021年） → XX县."""
+    head = title.removeprefix("关于")
+    year = _TITLE_YEAR.search(head)
+    if year and year.start() == 0:
+        head = head[year.end() :]  # 2021年度方山县… : the subject follows the year
+    elif year:
+        head = head[: year.start()]
+    subject = _SUBJECT_END.split(head, maxsplit=1)[0].strip(_SUBJECT_TRIM)
     return subject or None
 
 

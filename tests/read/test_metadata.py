@@ -45,6 +45,8 @@ def test_parse_date(text, expected):
             2022,
         ),
         ("2020年度灵石县法治政府建设情况报告", "灵石县", 2020),
+        ("交口县法治政府建设情况报告（2021年度）", "交口县", 2021),
+        ("关于2021年度法治政府建设情况的报告", None, 2021),
         (
             "中共吉县县委 吉县人民政府关于二〇二一年度法治政府建设工作情况的报告",
             "中共吉县县委 吉县人民政府",
@@ -55,6 +57,16 @@ def test_parse_date(text, expected):
 def test_title_subject_and_year(title, region, year):
     meta = read_metadata([title, BODY])
     assert (meta.title, meta.region_hint, meta.report_year) == (title, region, year)
+
+
+def test_a_source_label_inside_prose_is_not_the_publisher():
+    lines = ["2021年法治政府建设情况报告", "办理案件28件，案件来源：群众举报12件。", BODY]
+    assert read_metadata(lines).publisher is None
+
+
+def test_title_without_a_year_still_names_its_subject():
+    meta = read_metadata(["石楼县法治政府建设情况报告", BODY, "石楼县人民政府", "2022年3月1日"])
+    assert (meta.region_hint, meta.report_year) == ("石楼县", 2021)
 
 
 def test_region_falls_back_to_publisher_then_signature_never_body():
