@@ -184,7 +184,10 @@ def _fact_rows(report: ExtractedReport, report_key: int, region_key: int) -> lis
                 "kind": s.kind,
                 "is_approximate": s.is_approximate,
                 "is_target": s.is_target,
-                "parent_statistic_key": key_of.get(s.parent_index) if s.parent_index is not None else None,
+                # a parent index that names no statistic keeps a key of its own, so the gate sees the broken link
+                "parent_statistic_key": None
+                if s.parent_index is None
+                else key_of.get(s.parent_index, stable_key("missing-parent", report_key, s.parent_index)),
                 "raw_label": s.raw_label,
                 "surface": s.surface,
                 "sentence": s.sentence,
