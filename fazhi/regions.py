@@ -141,8 +141,9 @@ class RegionIndex:
             for name, until in former:
                 self._full.setdefault(name, []).append(_Candidate(region, until))
             for alias in aliases:
-                # aliases that keep a unit word (黔东南州, 青龙县, 广西) read like names; bare stems don't
-                if alias[-1] in "州县旗" or region.unit_type in {"自治区", "特别行政区"}:
+                # short forms of autonomous units keep a unit word (黔东南州, 青龙县, 广西) and read like
+                # names; other aliases are bare stems (赣县 of 赣县区 is the old county's name, not an alias)
+                if region.unit_type.startswith("自治") or region.unit_type == "特别行政区":
                     self._full.setdefault(alias, []).append(_Candidate(region))
                 else:
                     self._stem.setdefault(alias, []).append(_Candidate(region))
@@ -153,6 +154,10 @@ class RegionIndex:
     def load(cls, path: Path | None = None) -> RegionIndex:
         """Load the region table (default seeds/regions.csv); cached per path."""
         return _load_cached(path or SEEDS / "regions.csv")
+
+    def units(self) -> list[Region]:
+        """Every region in the table (current and historic), in code order."""
+        return list(self._regions)
 
     def get(self, code: str) -> Region | None:
         """The region with this 6-digit code, if any."""
@@ -188,7 +193,13 @@ class RegionIndex:
             return current or list(dict.fromkeys(c.region for c in candidates))
         valid = [c.region for c in candidates if c.region.valid_in(year) and (c.name_until is None or year < c.name_until)]
         if valid:
-            return list(dict.fromkeys(valid))
+            # a recoded unit (定州 139001 → 130682): in its old years the old code was the one in force
+            replaced = {r.successor_code for r in valid if not r.is_current}
+            return list(dict.fromkeys(r for r in valid if r.code not in replaced))
+        # a unit named before its creation year: the report was written after the change (米林市 for 2022)
+        newer = [c.region for c in candidates if c.region.is_current and c.name_until is None]
+        if newer:
+            return list(dict.fromkeys(newer))
         successors = {c.region.successor_code for c in candidates if c.region.successor_code in self._by_code}
         renamed = {c.region.code for c in candidates if c.name_until is not None}
         return [self._by_code[s] for s in sorted(successors | renamed)]
@@ -196,17 +207,30 @@ class RegionIndex:
     def _narrow(self, mention: _Mention, context: list[_Mention], year: int | None) -> list[Region]:
         """Candidates of a mention consistent with the other regions named (same text first)."""
         cands = self._for_year(mention.candidates, year)
-        if len(cands) <= 1:
-            return cands
+        others = [c.region for c in mention.candidates if c.region not in cands]
         for scope in (
             [c for c in context if c.text_index == mention.text_index],
             context,
         ):
             named = {c.region.code for other in scope if other is not mention for c in other.candidates}
-            kept = [r for r in cands if any(a.code in named for a in self.ancestors(r))]
+            if not named:
+                continue
+            # keep the candidates with the most named ancestors: 河北省石家庄市桥西区 names two of 130104's
+            # ancestors but only one of 张家口's 桥西区
+            kept, kept_support = self._best_supported(cands, named)
+            gone, gone_support = self._best_supported(others, named)
+            if gone_support > kept_support:
+                # the context points at a unit of another year (大同市城区 in 2024): its successor
+                return [self._by_code[c] for c in sorted({r.successor_code for r in gone if r.successor_code in self._by_code})]
             if kept:
                 return kept
         return cands
+
+    def _best_supported(self, regions: Sequence[Region], named: set[str]) -> tuple[list[Region], int]:
+        """The regions with the most ancestors among the named codes, and that count (none if 0)."""
+        support = {r.code: sum(a.code in named for a in self.ancestors(r)) for r in regions}
+        best = max(support.values(), default=0)
+        return ([r for r in regions if support[r.code] == best] if best else []), best
 
     def resolve(self, texts: Sequence[str | None], year: int | None = None) -> RegionMatch:
         """Resolve the government that issued a report from its title, publisher, signature and site hint."""
@@ -222,6 +246,7 @@ class RegionIndex:
             for m in in_text:
                 cands = self._narrow(m, mentions, year)
                 if not cands:
+                    ambiguous_depth = max(ambiguous_depth, min(LEVEL_RANK[c.region.level] for c in m.candidates))
                     reasons.append(f"'{m.surface}' no longer existed in {year} and has no single successor")
                 elif len(cands) == 1:
                     resolved.append((m, cands[0]))

@@ -184,6 +184,12 @@ def main(out_path: str) -> None:
             ]
             if len(same) == 1:
                 successor = same[0]["region_code"]
+        if not successor:  # recoded without a rename (定州 139001 → 130682): the same name in the same province
+            same = [
+                r for r in rows if r["region_code"][:2] == code[:2] and r["region_name"] == name and r["region_code"] not in cpca
+            ]  # only a code that is new since cpca can be the new code of an old unit (大同 矿区 is not 阳泉 矿区)
+            if len(same) == 1:
+                successor = same[0]["region_code"]
         parent = "" if level == "province" else (code[:2] + "0000" if level == "prefecture" else code[:4] + "00")
         if level == "county" and parent not in by_code and parent not in cpca:
             parent, pref = code[:2] + "0000", ""

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from fazhi.regions import DIM_REGION_COLUMNS, RegionDataError, RegionIndex
+from fazhi.regions import DIM_REGION_COLUMNS, Region, RegionDataError, RegionIndex
 
 CASES = Path(__file__).parent / "cases" / "tricky_names.csv"
 ROWS = list(csv.DictReader(CASES.open(encoding="utf-8")))
@@ -107,3 +107,52 @@ def test_malformed_row_names_the_line(tmp_path: Path) -> None:
     bad.write_text("\n".join([header, first, first.replace("110000", "11")]) + "\n", encoding="utf-8")
     with pytest.raises(RegionDataError, match=r"regions.csv:3"):
         RegionIndex.load(bad)
+
+
+def _chain(index: RegionIndex, code: str) -> str:
+    region = index.get(code)
+    assert region is not None
+    if region.level == "province":
+        return region.name
+    prefecture = region.prefecture_name if region.level == "county" else ""
+    return region.province_name + (prefecture or "") + region.name
+
+
+_INDEX = RegionIndex.load()
+_PROVINCES = sorted({r.province_name for r in _INDEX.units() if r.is_current})
+_HISTORIC = [r for r in _INDEX.units() if not r.is_current]
+
+
+@pytest.mark.parametrize("province", _PROVINCES)
+def test_every_current_unit_resolves_from_its_full_name(index: RegionIndex, province: str) -> None:
+    wrong = []
+    for region in (r for r in index.units() if r.is_current and r.province_name == province):
+        for year in (2022, None):
+            title = f"{_chain(index, region.code)}人民政府2022年法治政府建设年度报告"
+            match = index.resolve([title], year)
+            if match.region is None or match.region.code != region.code:
+                wrong.append((region.code, title, year, match.reason))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("province", _PROVINCES)
+def test_plain_name_is_never_another_unit(index: RegionIndex, province: str) -> None:
+    wrong = []
+    for region in (r for r in index.units() if r.is_current and r.province_name == province):
+        match = index.resolve([f"{region.name}2022年法治政府建设年度报告"], 2022)
+        if match.region is not None and match.region.code != region.code:
+            wrong.append((region.code, region.name, match.region.code))
+    assert wrong == []  # resolved to itself or left unresolved with a reason, never guessed
+
+
+@pytest.mark.parametrize("region", _HISTORIC, ids=[f"{r.code}{r.name}" for r in _HISTORIC])
+def test_historic_unit_in_its_year_and_successor_after(index: RegionIndex, region: Region) -> None:
+    last_year = (region.valid_to or 2017) - 1
+    title = _chain(index, region.code) + "人民政府{}年法治政府建设年度报告"
+    before = index.resolve([title.format(last_year)], last_year)
+    assert before.region is not None and before.region.code == region.code, before.reason
+    after = index.resolve([title.format(2024)], 2024)
+    if region.successor_code:
+        assert after.region is not None and after.region.code == region.successor_code, after.reason
+    else:
+        assert after.region is None or after.region.level != region.level  # never a different unit of its level
