@@ -8,6 +8,7 @@ body_text is the report as written below its title: the title line(s) and anythi
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from fazhi.model import Document, InputError, RawDocument
 from fazhi.read.chrome import cjk_count, clean_lines, strip_chrome
@@ -17,7 +18,8 @@ from fazhi.read.metadata import Metadata, read_metadata
 # A report on rule-of-law government names its subject: a text without any of these words is
 # some other page (news, a notice, an error page) and is refused rather than mined for numbers.
 _REPORT_TERMS = re.compile(r"法治|依法行政|法制")
-_MIN_BODY_CJK = 30
+_MIN_BODY_CJK = 100  # the shortest real reports run to well over a thousand characters
+_MIN_PAGE_WITH_LINKS_CJK = 300  # a page this short that links documents is a cover for its attachment
 
 
 def read_document(raw: RawDocument) -> Document:
@@ -28,8 +30,8 @@ def read_document(raw: RawDocument) -> Document:
             "not_empty",
             "the file is empty (0 bytes); re-download or re-export the report",
         )
-    title, lines, meta_lines, warnings = _lines_of(raw)
-    if not lines:
+    title, lines, meta_lines, warnings, attachments = _lines_of(raw)
+    if not lines and not attachments:
         raise _refuse(
             raw,
             "not_empty",
@@ -38,9 +40,11 @@ def read_document(raw: RawDocument) -> Document:
     meta = read_metadata(lines, title, meta_lines)
     body_lines = strip_chrome(_below_title(lines, meta))
     body = "\n".join(body_lines)
-    _check_is_report(raw, body, meta.title)
+    _check_is_report(raw, body, meta.title, attachments)
     region_hint, report_year, hint_warnings = _apply_hints(raw.hints, meta)
     warnings += hint_warnings
+    if attachments:
+        warnings += (f"the page links documents that were not read: {', '.join(attachments[:5])}",)
     return Document(
         source_uri=raw.source_uri,
         content_sha256=raw.content_sha256,
@@ -59,23 +63,23 @@ def read_document(raw: RawDocument) -> Document:
 
 def _lines_of(
     raw: RawDocument,
-) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...]]:
-    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings)."""
+) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...], tuple[str, ...]]:
+    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings, attachment URLs)."""
     if raw.media_type in ("txt", "html"):
         declared = raw.declared_charset
         if raw.media_type == "html" and not declared:
             declared = sniff_meta_charset(raw.data)
         text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
         if raw.media_type == "txt":
-            return None, clean_lines([text]), None, ()
+            return None, clean_lines([text]), None, (), ()
         from fazhi.read.html import read_html
 
         parts = read_html(text)
-        return parts.title, parts.lines, parts.page_lines, parts.warnings
-    if raw.media_type == "docx":
-        return None, clean_lines(_parse(raw, "docx")), None, ()
-    if raw.media_type == "pdf":
-        return None, clean_lines(_parse(raw, "pdf")), None, ()
+        base = raw.final_url or raw.source_uri
+        links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in parts.attachments)
+        return parts.title, parts.lines, parts.page_lines, parts.warnings, links
+    if raw.media_type in ("docx", "pdf"):
+        return None, clean_lines(_parse(raw, raw.media_type)), None, (), ()
     raise _refuse(
         raw,
         "supported_format",
@@ -133,13 +137,14 @@ def _apply_hints(hints: dict[str, str], meta: Metadata) -> tuple[str | None, int
     return region, year, tuple(warnings)
 
 
-def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
-    if cjk_count(body) < _MIN_BODY_CJK:
+def _check_is_report(raw: RawDocument, body: str, title: str | None, attachments: tuple[str, ...]) -> None:
+    chars = cjk_count(body)
+    if attachments and chars < _MIN_PAGE_WITH_LINKS_CJK:
         raise _refuse(
             raw,
             "is_report",
-            f"the document has almost no Chinese text ({len(body)} characters after removing site chrome); "
-            "check it is the report itself and not an index or error page",
+            f"the page holds no report text, only links to documents ({', '.join(attachments[:5])}); "
+            "give the linked report file or its address instead",
         )
     if not _REPORT_TERMS.search((title or "") + body):
         raise _refuse(
@@ -147,6 +152,13 @@ def _check_is_report(raw: RawDocument, body: str, title: str | None) -> None:
             "is_report",
             "this is not a rule-of-law report: neither title nor text mentions 法治, 依法行政 or 法制; "
             "remove it from the inputs or give the report's own page",
+        )
+    if chars < _MIN_BODY_CJK:
+        raise _refuse(
+            raw,
+            "is_report",
+            f"only {chars} Chinese characters of text after removing site chrome, too short for a report; "
+            "check it is the report itself and not an index, summary or error page",
         )
 
 

@@ -39,7 +39,13 @@ TITLE_SELECTORS = (
     "h3",
 )
 # Never part of an article, whatever the layout.
-_DROP_TAGS = "script, style, noscript, template, iframe, object, embed, svg, select, button, input, textarea"
+_DROP_TAGS = (
+    "script, style, noscript, template, iframe, object, embed, svg, select, button, input, textarea, "
+    '[hidden], [style*="display:none"], [style*="display: none"]'  # CMSs hide duplicate or print-only copies
+)
+# Selectors that also match page-wide wrappers: chrome inside what they select is pruned.
+_GENERIC_SELECTORS = frozenset({"#content", "div.content"})
+_ATTACHMENT = re.compile(r"\.(?:docx?|pdf|wps|ofd|xlsx?|zip|rar)(?:$|[?#])", re.I)
 # Chrome containers by role; matched against class/id tokens so "content" never matches "contentshare".
 _CHROME_TOKENS = re.compile(
     r"^(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdsharebuttonbox|print|"
@@ -111,6 +117,7 @@ class HtmlParts:
     page_lines: list[str]  # every line of the page (for the 来源/发布时间 bar outside the article)
     method: str  # which way the article was found: selector, density or trafilatura
     warnings: tuple[str, ...]
+    attachments: tuple[str, ...] = ()  # hrefs of linked documents (trafilatura drops them; we keep them)
 
 
 def _glue(text: str) -> str:
@@ -229,12 +236,17 @@ def _ancestors(node: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _by_selector(tree: LexborHTMLParser) -> LexborNode | None:
+def _by_selector(tree: LexborHTMLParser) -> tuple[LexborNode | None, str]:
     for selector in ARTICLE_SELECTORS:
         for node in tree.css(selector):
             if cjk_count(node.text(deep=True)) >= _MIN_ARTICLE_CJK:
-                return node
-    return None
+                return node, selector
+    return None, ""
+
+
+def _attachments(body: LexborNode) -> tuple[str, ...]:
+    hrefs = (a.attributes.get("href") or "" for a in body.css("a[href]"))
+    return tuple(dict.fromkeys(h.strip() for h in hrefs if _ATTACHMENT.search(h.strip())))
 
 
 def _by_density(body: LexborNode) -> LexborNode | None:
@@ -273,22 +285,26 @@ def _by_trafilatura(html: str) -> list[str]:
     extracted = trafilatura.extract(html, output_format="html", include_tables=True, favor_recall=True)
     if not extracted:
         return []
-    tree = LexborHTMLParser(extracted)
+    # trafilatura's fallback keeps line breaks as "\n" inside one <p>: they separate paragraphs
+    tree = LexborHTMLParser(extracted.replace("\n", "<br>"))
     return render(tree.body) if tree.body is not None else []
 
 
 def read_html(html: str) -> HtmlParts:
     """Split a decoded page into title, article lines and page lines; warn on numbers left outside."""
     tree = LexborHTMLParser(html)
-    for node in tree.css(_DROP_TAGS):
+    for node in reversed(tree.css(_DROP_TAGS)):  # innermost first, so no node is freed twice
         node.decompose()
     body = tree.body
     if body is None:
         return HtmlParts(None, [], [], "none", ())
     page_lines = render(body)
     title = _page_title(tree, body)
-    article = _by_selector(tree)
+    attachments = _attachments(body)
+    article, selector = _by_selector(tree)
     method = "selector"
+    if article is not None and selector in _GENERIC_SELECTORS:
+        _prune_chrome(article)
     if article is None:
         _prune_chrome(body)
         article, method = _by_density(body), "density"
@@ -301,6 +317,7 @@ def read_html(html: str) -> HtmlParts:
         page_lines,
         method,
         _outside_warnings(page_lines, lines, title),
+        attachments,
     )
 
 

@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from readkit import raw_of
 
 from fazhi.discover import MAX_FILE_BYTES, discover, load_raw
 from fazhi.model import InputError
@@ -109,3 +110,24 @@ def test_a_folder_of_bad_inputs_quarantines_each_and_reads_the_good_one(tmp_path
             errors.append(exc)
     assert [d.source_uri for d in read] == [str(tmp_path / "good.txt")]
     assert sorted(Path(e.source_uri).name for e in errors) == sorted(kind for kind, _, _ in CASES)
+
+
+def test_a_page_that_only_links_its_report_names_the_attachment():
+    page = (
+        "<html><body><div class=TRS_Editor><h1>某县2021年度法治政府建设情况报告</h1>"
+        '<p>附件：<a href="/files/report.docx">某县2021年度法治政府建设情况报告.docx</a></p></div></body></html>'
+    ).encode()
+    raw = raw_of(page, "html", uri="https://www.example.gov.cn/art/2022/3/1/art_1.html")
+    with pytest.raises(InputError) as caught:
+        read_document(raw)
+    assert caught.value.check == "is_report"
+    assert "https://www.example.gov.cn/files/report.docx" in caught.value.reason
+
+
+def test_a_report_page_with_attachments_reads_and_warns(build):
+    page = build.trs_page().replace(
+        '</div>\n<div class="share">', '<p><a href="report.pdf">附件</a></p></div>\n<div class="share">'
+    )
+    doc = read_document(raw_of(page.encode(), "html", uri="https://www.example.gov.cn/a/b.html"))
+    assert doc.body_text == build.expected_body()
+    assert doc.warnings == ("the page links documents that were not read: https://www.example.gov.cn/a/report.pdf",)

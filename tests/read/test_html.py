@@ -152,3 +152,24 @@ def test_numbers_outside_the_article_are_flagged():
 def test_page_title(head, body, title):
     page = f"<html><head>{head}</head><body>{body}<div class=TRS_Editor><p>{PARA}</p></div></body></html>"
     assert read_html(page).title == title
+
+
+def test_hidden_copies_are_not_read():
+    article = '<p style="display:none">隐藏的打印版本共计999件</p><div hidden><p>另一份隐藏副本888件</p></div>'
+    assert read_html(_page(article)).lines == [PARA]
+
+
+def test_chrome_inside_a_generic_content_wrapper_is_pruned():
+    page = (
+        '<html><body><div id="content"><div class="nav"><a>首页</a><a>政务公开</a></div>'
+        f'<p>{PARA}</p><div class="related"><a>关于召开全县法治工作会议的通知</a></div></div></body></html>'
+    )
+    assert read_html(page).lines == [PARA]
+
+
+def test_attachment_links_are_harvested():
+    article = (
+        '<p>附件：<a href="/files/2021bg.docx">2021年报告</a> <a href="/files/2021bg.PDF?v=2">PDF版</a>'
+        ' <a href="/a.html">页</a></p>'
+    )
+    assert read_html(_page(article)).attachments == ("/files/2021bg.docx", "/files/2021bg.PDF?v=2")
