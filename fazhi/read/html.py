@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from fazhi.read.chrome import cjk_count, clean_line, clean_lines, is_chrome
+from fazhi.read.htmltext import glue, render
 
 # Article containers of the CMSs most government sites run on (TRS WCM, Hanweb/UCAP, Kaipu…),
 # innermost first: TRS_Editor sits inside #zoom on many sites.
@@ -53,58 +54,11 @@ _CHROME_TOKENS = re.compile(
     r"wza|barrier|old-?man|elder|fontsize|font-size|search|login|copyright)$",
     re.IGNORECASE,
 )
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "main",
-        "blockquote",
-        "pre",
-        "center",
-        "form",
-        "figure",
-        "figcaption",
-        "address",
-        "hr",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "tfoot",
-        "caption",
-        "title",
-        "body",
-        "html",
-    ]
-)
 _RULE_OF_LAW = re.compile(r"法治|依法行政|法制")
-_WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
-_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # number + counting unit: what makes text outside the article worth a warning (dates, ICP and
 # phone numbers are not statistics, so they must not raise it)
 _STAT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|人次|人|次|个|家|项|场|份|户|元|%|％|起|宗|名|条|篇|期|所|批|天|小时|余)")
 _MIN_ARTICLE_CJK = 50
-_LAYOUT_CELL_CHARS = 200
 _DENSITY_SHARE = 0.7
 
 
@@ -118,74 +72,6 @@ class HtmlParts:
     method: str  # which way the article was found: selector, density or trafilatura
     warnings: tuple[str, ...]
     attachments: tuple[str, ...] = ()  # hrefs of linked documents (trafilatura drops them; we keep them)
-
-
-def _glue(text: str) -> str:
-    """Source-code line breaks inside a paragraph vanish next to Chinese text, else become a space."""
-
-    def repl(m: re.Match[str]) -> str:
-        left = text[m.start() - 1] if m.start() else ""
-        right = text[m.end()] if m.end() < len(text) else ""
-        return "" if _CJK_OR_PUNCT.match(left or " ") or _CJK_OR_PUNCT.match(right or " ") else " "
-
-    return _WS_WITH_BREAK.sub(repl, text)
-
-
-def _is_data_table(table: LexborNode) -> bool:
-    """A table of figures, not a page layout: no nested tables, no long prose cells."""
-    if len(table.css("table")) > 1:  # lexbor's css() matches the node itself too
-        return False
-    return all(len(cell.text(deep=True)) <= _LAYOUT_CELL_CHARS for cell in table.css("td, th"))
-
-
-def _table_lines(table: LexborNode) -> list[str]:
-    """Rows as 'cell | cell' lines, header row first, so labels and units stay with their numbers."""
-    rows = table.css("tr")
-    head = [r for r in rows if r.css_first("th") is not None and r.css_first("td") is None]
-    ordered = head + [r for r in rows if r not in head] if head and rows[0] not in head else rows
-    out = []
-    for row in ordered:
-        cells = [" ".join(render(cell)) for cell in row.iter() if cell.tag in ("td", "th")]
-        if any(cells):
-            out.append(" | ".join(cells))
-    return out
-
-
-def render(node: LexborNode) -> list[str]:
-    """A node's text as lines: blocks and <br> break lines, inline tags (Word's <span>s) join up."""
-    out: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        line = clean_line(_glue("".join(buf)))
-        buf.clear()
-        if line:
-            out.append(line)
-
-    def visit(parent: LexborNode) -> None:
-        for child in parent.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-            elif tag in ("-comment", "script", "style"):
-                continue
-            elif tag == "table":
-                flush()
-                if _is_data_table(child):
-                    out.extend(_table_lines(child))
-                else:
-                    visit(child)
-                flush()
-            elif tag in _BLOCK_TAGS:
-                flush()
-                visit(child)
-                flush()
-            else:
-                visit(child)
-
-    visit(node)
-    flush()
-    return out
 
 
 def _is_chrome_node(node: LexborNode) -> bool:
@@ -209,7 +95,7 @@ def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
     first short text block (not a link, which would be a related report) naming one."""
     for selector in TITLE_SELECTORS:
         for node in tree.css(selector):
-            text = clean_line(_glue(node.text(deep=True)))
+            text = clean_line(glue(node.text(deep=True)))
             if _looks_like_title(text):
                 return text
     head = tree.css_first("title")
@@ -218,7 +104,7 @@ def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
             if _looks_like_title(part := clean_line(part)):
                 return part
     for node in body.css("b, strong, font, h4, h5, td, p, span, div"):
-        text = clean_line(_glue(node.text(deep=True)))
+        text = clean_line(glue(node.text(deep=True)))
         if _looks_like_title(text) and not any(a.tag == "a" for a in _ancestors(node)):
             return text
     return None
