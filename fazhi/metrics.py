@@ -50,6 +50,7 @@ REQUIRED_COLUMNS = (
     "synonyms",
     "context_synonyms",
 )
+FACT_CONTEXT_COLUMNS = ("statistic_key", "report_key", "parent_statistic_key", "sentence", "char_start", "raw_label", "unit")
 ADDITIVITY = ("yes", "semi", "no")  # semi: adds up within one level only (double counting across levels)
 KNOWN_FAMILIES = frozenset(FAMILY.values())
 # '个' (generic) counts anything countable, so it fits every count metric.
@@ -189,6 +190,33 @@ class MetricCatalog:
                 values.get("context_metric_code") or None,
             )
         return labels.with_columns(key.replace_strict(mapping, default=None, return_dtype=pl.Utf8).alias("metric_code"))
+
+    def map_facts(self, facts: pl.DataFrame) -> pl.DataFrame:
+        """Add metric_code to fact rows, with each part's parent metric and its sentence's earlier metric as context."""
+        missing = [c for c in FACT_CONTEXT_COLUMNS if c not in facts.columns]
+        if missing:
+            raise ValueError(f"map_facts needs columns {missing}")
+        rows = facts.select(FACT_CONTEXT_COLUMNS).sort("report_key", "char_start").iter_rows(named=True)
+        codes: dict[int, str | None] = {}
+        parts = []
+        last_in_sentence: dict[tuple[int, str], str] = {}
+        for row in rows:  # totals first, in text order, so a sentence's earlier metric can give context
+            if row["parent_statistic_key"] is not None:
+                parts.append(row)
+                continue
+            where = (row["report_key"], row["sentence"] or "")
+            code = self.map_label(row["raw_label"] or "", row["unit"] or "", None, last_in_sentence.get(where))
+            codes[row["statistic_key"]] = code
+            if code:
+                last_in_sentence[where] = code
+        for row in parts:  # a part whose parent is itself a part still finds it: parts come in text order
+            parent = codes.get(row["parent_statistic_key"])
+            where = (row["report_key"], row["sentence"] or "")
+            codes[row["statistic_key"]] = self.map_label(
+                row["raw_label"] or "", row["unit"] or "", parent, None if parent else last_in_sentence.get(where)
+            )
+        key = pl.col("statistic_key").replace_strict(codes, default=None, return_dtype=pl.Utf8)
+        return facts.with_columns(key.alias("metric_code"))
 
     def frame(self) -> pl.DataFrame:
         """dim_metric rows, one per catalog metric plus the 'unclassified' row."""

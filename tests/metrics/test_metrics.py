@@ -172,3 +172,37 @@ def test_bad_catalog_is_refused(tmp_path: Path, edit: str, replacement: str, mes
 def test_missing_catalog_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="not found"):
         MetricCatalog.load(tmp_path / "nope.csv")
+
+
+def test_map_facts_uses_parent_and_sentence_context(catalog: MetricCatalog) -> None:
+    s1 = "收到行政复议申请37件，受理31件；审结29件，其中维持17件，撤销5件。"
+    s2 = "一审行政诉讼案件30件，其中撤销9件。"
+    facts = pl.DataFrame(
+        {
+            "statistic_key": [11, 12, 13, 14, 15, 21, 22, 31],
+            "report_key": [1, 1, 1, 1, 1, 1, 1, 2],
+            "parent_statistic_key": [None, None, None, 13, 13, None, 21, None],
+            "sentence": [s1, s1, s1, s1, s1, s2, s2, "维持3件。"],
+            "char_start": [0, 10, 20, 30, 40, 100, 110, 0],
+            "raw_label": ["收到行政复议申请", "受理", "审结", "维持", "撤销", "一审行政诉讼案件", "撤销", "维持"],
+            "unit": ["件"] * 8,
+        }
+    ).reverse()  # input order must not matter
+    out = catalog.map_facts(facts)
+    got = dict(zip(out["statistic_key"], out["metric_code"], strict=True))
+    assert got == {
+        11: "ar_applications",
+        12: "ar_accepted",  # bare 受理 after a reconsideration figure in the same sentence
+        13: "ar_concluded",
+        14: "ar_upheld",
+        15: "ar_corrected",  # 撤销 under reconsideration
+        21: "al_cases",
+        22: "al_lost",  # 撤销 under litigation
+        31: None,  # bare 维持 with no context in its report
+    }
+    assert out["statistic_key"].to_list() == facts["statistic_key"].to_list()
+
+
+def test_map_facts_names_missing_columns(catalog: MetricCatalog) -> None:
+    with pytest.raises(ValueError, match="parent_statistic_key"):
+        catalog.map_facts(pl.DataFrame({"raw_label": ["x"], "unit": ["件"]}))
