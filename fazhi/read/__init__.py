@@ -30,14 +30,14 @@ def read_document(raw: RawDocument) -> Document:
             "not_empty",
             "the file is empty (0 bytes); re-download or re-export the report",
         )
-    title, lines, meta_lines, warnings, attachments = _lines_of(raw)
+    title, lines, meta_lines, warnings, attachments, site = _lines_of(raw)
     if not lines and not attachments:
         raise _refuse(
             raw,
             "not_empty",
             "the document holds no text, only whitespace; check the export or download",
         )
-    meta = read_metadata(lines, title, meta_lines)
+    meta = read_metadata(lines, title, meta_lines, site)
     body_lines = strip_chrome(_below_title(lines, meta))
     body = "\n".join(body_lines)
     _check_is_report(raw, body, meta.title, attachments)
@@ -63,23 +63,23 @@ def read_document(raw: RawDocument) -> Document:
 
 def _lines_of(
     raw: RawDocument,
-) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...], tuple[str, ...]]:
-    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings, attachment URLs)."""
+) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...], tuple[str, ...], str | None]:
+    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings, attachment URLs, site name)."""
     if raw.media_type in ("txt", "html"):
         declared = raw.declared_charset
         if raw.media_type == "html" and not declared:
             declared = sniff_meta_charset(raw.data)
         text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
         if raw.media_type == "txt":
-            return None, clean_lines([text]), None, (), ()
+            return None, clean_lines([text]), None, (), (), None
         from fazhi.read.html import read_html
 
         parts = read_html(text)
         base = raw.final_url or raw.source_uri
         links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in parts.attachments)
-        return parts.title, parts.lines, parts.page_lines, parts.warnings, links
+        return parts.title, parts.lines, parts.page_lines, parts.warnings, links, parts.site
     if raw.media_type in ("docx", "pdf"):
-        return None, clean_lines(_parse(raw, raw.media_type)), None, (), ()
+        return None, clean_lines(_parse(raw, raw.media_type)), None, (), (), None
     raise _refuse(
         raw,
         "supported_format",

@@ -15,6 +15,7 @@ from fazhi.read.htmltext import glue, render
 ARTICLE_SELECTORS = (
     "div.TRS_Editor",
     "div.TRS_UEDITOR",
+    "div.Custom_UnionStyle",
     "#zoom",
     "#Zoom",
     ".zoom",
@@ -22,6 +23,8 @@ ARTICLE_SELECTORS = (
     ".article-content",
     ".article_content",
     ".pages_content",
+    ".my_doccontent",
+    "#zoomcon",
     "#fontzoom",
     ".con_text",
     "td.content",
@@ -46,6 +49,8 @@ _DROP_TAGS = (
 )
 # Selectors that also match page-wide wrappers: chrome inside what they select is pruned.
 _GENERIC_SELECTORS = frozenset({"#content", "div.content"})
+# Meta tags of the national government-site standard (政府网站集约化): the CMS fills them in.
+_META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource": "source", "sitename": "site"}
 _ATTACHMENT = re.compile(r"\.(?:docx?|pdf|wps|ofd|xlsx?|zip|rar)(?:$|[?#])", re.I)
 # Chrome containers by role; matched against class/id tokens so "content" never matches "contentshare".
 _CHROME_TOKENS = re.compile(
@@ -68,10 +73,21 @@ class HtmlParts:
 
     title: str | None
     lines: list[str]
-    page_lines: list[str]  # every line of the page (for the 来源/发布时间 bar outside the article)
+    page_lines: list[str]  # every line of the page, meta-tag facts first (for the 来源/发布时间 bar)
     method: str  # which way the article was found: selector, density or trafilatura
     warnings: tuple[str, ...]
     attachments: tuple[str, ...] = ()  # hrefs of linked documents (trafilatura drops them; we keep them)
+    site: str | None = None  # the site's name (SiteName meta tag): the last resort for the region
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta[name]"):
+        key = _META_NAMES.get((node.attributes.get("name") or "").strip().lower())
+        content = clean_line(node.attributes.get("content") or "")
+        if key and content:
+            found.setdefault(key, content)
+    return found
 
 
 def _is_chrome_node(node: LexborNode) -> bool:
@@ -90,7 +106,7 @@ def _prune_chrome(node: LexborNode) -> None:
             _prune_chrome(child)
 
 
-def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
+def _page_title(tree: LexborHTMLParser, body: LexborNode, meta_title: str | None) -> str | None:
     """The report's title: a title element, else the <title> part naming a report, else the
     first short text block (not a link, which would be a related report) naming one."""
     for selector in TITLE_SELECTORS:
@@ -98,6 +114,8 @@ def _page_title(tree: LexborHTMLParser, body: LexborNode) -> str | None:
             text = clean_line(glue(node.text(deep=True)))
             if _looks_like_title(text):
                 return text
+    if meta_title and _looks_like_title(meta_title):
+        return meta_title
     head = tree.css_first("title")
     if head is not None:
         for part in re.split(r"[_|｜\-—–]+", head.text()):
@@ -184,8 +202,9 @@ def read_html(html: str) -> HtmlParts:
     body = tree.body
     if body is None:
         return HtmlParts(None, [], [], "none", ())
+    meta = _meta_tags(tree)
     page_lines = render(body)
-    title = _page_title(tree, body)
+    title = _page_title(tree, body, meta.get("title"))
     attachments = _attachments(body)
     article, selector = _by_selector(tree)
     method = "selector"
@@ -197,13 +216,15 @@ def read_html(html: str) -> HtmlParts:
     lines = render(article) if article is not None else []
     if cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
         lines, method = _by_trafilatura(html), "trafilatura"
+    facts = [f"{label}：{meta[key]}" for key, label in (("published", "发布时间"), ("source", "来源")) if key in meta]
     return HtmlParts(
         title,
         clean_lines(lines),
-        page_lines,
+        facts + page_lines,
         method,
         _outside_warnings(page_lines, lines, title),
         attachments,
+        meta.get("site"),
     )
 
 

@@ -129,8 +129,10 @@ def _subject_of(title: str) -> str | None:
     return subject or None
 
 
-def read_metadata(lines: list[str], title: str | None = None, meta_lines: list[str] | None = None) -> Metadata:
-    """Metadata from body lines; title and meta_lines (e.g. an HTML page's info bar) when known."""
+def read_metadata(
+    lines: list[str], title: str | None = None, meta_lines: list[str] | None = None, site: str | None = None
+) -> Metadata:
+    """Metadata from body lines; title, meta_lines (an HTML page's info bar) and site name when known."""
     meta_lines = lines[:_TITLE_WINDOW] if meta_lines is None else meta_lines
     title_lines = 0
     if title is None:
@@ -151,7 +153,7 @@ def read_metadata(lines: list[str], title: str | None = None, meta_lines: list[s
     elif published and published.month <= 6:
         report_year = published.year - 1  # reports on a year come out in its first half-year after
     region = _subject_of(title) if title else None
-    region = region or publisher or _signer_region(signers)
+    region = region or publisher or _signer_region(signers) or site
     return Metadata(
         title,
         title_lines,

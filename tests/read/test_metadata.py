@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from readkit import raw_of
 
+from fazhi.read import read_document
 from fazhi.read.metadata import find_signature, find_title, parse_date, read_metadata
 
 BODY = "2021年，全县法治政府建设取得新进展，临汾市中级人民法院集中管辖的案件11件，太原市考察团来访2批次。"
@@ -150,3 +152,28 @@ def test_signature_block_and_date():
 
 def test_a_date_inside_prose_is_not_a_signature():
     assert find_signature([BODY, "截至2022年1月25日，共办理案件28件。"]) == ([], None)
+
+
+def _standard_page(metas: str) -> bytes:
+    body = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    return f"<html><head>{metas}</head><body><div class=TRS_Editor>{body}</div></body></html>".encode()
+
+
+def test_government_site_meta_tags_give_title_date_and_source():
+    metas = (
+        '<meta name="SiteName" content="石楼县人民政府"><meta name="ArticleTitle" content="关于2021年度法治政府建设情况的报告">'
+        '<meta name="PubDate" content="2022-03-05 10:20"><meta name="ContentSource" content="石楼县司法局">'
+    )
+    doc = read_document(raw_of(_standard_page(metas), "html"))
+    assert (doc.title, doc.published_date, doc.publisher, doc.report_year) == (
+        "关于2021年度法治政府建设情况的报告",
+        date(2022, 3, 5),
+        "石楼县司法局",
+        2021,
+    )
+    assert doc.region_hint == "石楼县司法局"
+
+
+def test_site_name_is_the_last_resort_for_the_region():
+    metas = '<meta name="SiteName" content="石楼县人民政府"><meta name="ArticleTitle" content="2021年法治政府建设情况报告">'
+    assert read_document(raw_of(_standard_page(metas), "html")).region_hint == "石楼县人民政府"
