@@ -99,7 +99,10 @@ class MetricCatalog:
         self._by_code = {m.code: m for m in metrics}
         self._synonyms = synonyms  # synonym → [(metric index, is context-only)]
         # every synonym starting at a position counts (not only the longest: 行政案件 hides 行政)
-        self._lengths = sorted({len(syn) for syn in synonyms}, reverse=True)
+        lengths: dict[str, set[int]] = {}
+        for syn in synonyms:
+            lengths.setdefault(syn[0], set()).add(len(syn))
+        self._lengths = {first: tuple(sorted(ls)) for first, ls in lengths.items()}
         self._cache: dict[tuple[str, str, str | None, str | None], str | None] = {}
 
     @classmethod
@@ -168,8 +171,8 @@ class MetricCatalog:
     def _matches(self, label: str) -> list[tuple[int, int]]:
         """(start, end) of every synonym occurring in the label."""
         found = []
-        for start in range(len(label)):
-            for length in self._lengths:
+        for start, first in enumerate(label):
+            for length in self._lengths.get(first, ()):
                 end = start + length
                 if end <= len(label) and label[start:end] in self._synonyms:
                     found.append((start, end))
@@ -196,25 +199,25 @@ class MetricCatalog:
         missing = [c for c in FACT_CONTEXT_COLUMNS if c not in facts.columns]
         if missing:
             raise ValueError(f"map_facts needs columns {missing}")
-        rows = facts.select(FACT_CONTEXT_COLUMNS).sort("report_key", "char_start").iter_rows(named=True)
+        rows = facts.select(FACT_CONTEXT_COLUMNS).sort("report_key", "char_start").iter_rows()
         codes: dict[int, str | None] = {}
         parts = []
         last_in_sentence: dict[tuple[int, str], str] = {}
-        for row in rows:  # totals first, in text order, so a sentence's earlier metric can give context
-            if row["parent_statistic_key"] is not None:
-                parts.append(row)
+        # columns in FACT_CONTEXT_COLUMNS order; totals first, in text order, so a sentence's earlier
+        # metric can give context
+        for key, report, parent_key, sentence, _, label, unit in rows:
+            if parent_key is not None:
+                parts.append((key, report, parent_key, sentence, label, unit))
                 continue
-            where = (row["report_key"], row["sentence"] or "")
-            code = self.map_label(row["raw_label"] or "", row["unit"] or "", None, last_in_sentence.get(where))
-            codes[row["statistic_key"]] = code
+            where = (report, sentence or "")
+            code = self.map_label(label or "", unit or "", None, last_in_sentence.get(where))
+            codes[key] = code
             if code:
                 last_in_sentence[where] = code
-        for row in parts:  # a part whose parent is itself a part still finds it: parts come in text order
-            parent = codes.get(row["parent_statistic_key"])
-            where = (row["report_key"], row["sentence"] or "")
-            codes[row["statistic_key"]] = self.map_label(
-                row["raw_label"] or "", row["unit"] or "", parent, None if parent else last_in_sentence.get(where)
-            )
+        for key, report, parent_key, sentence, label, unit in parts:  # in text order: a part's parent part comes first
+            parent = codes.get(parent_key)
+            context = None if parent else last_in_sentence.get((report, sentence or ""))
+            codes[key] = self.map_label(label or "", unit or "", parent, context)
         key = pl.col("statistic_key").replace_strict(codes, default=None, return_dtype=pl.Utf8)
         return facts.with_columns(key.alias("metric_code"))
 
