@@ -12,6 +12,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import polars as pl
+
 from fazhi.extract import extract_statistics, infer_report_year
 from fazhi.metrics import MetricCatalog
 from fazhi.model import Statistic
@@ -19,15 +21,29 @@ from fazhi.regions import RegionIndex
 
 
 def map_report(catalog: MetricCatalog, stats: list[Statistic]) -> dict[int, str | None]:
-    """Metric per statistic index; context = the parent's metric, else the last mapped one in the sentence."""
-    codes: dict[int, str | None] = {}
-    last_in_sentence: dict[str, str] = {}
-    for s in sorted(stats, key=lambda s: s.index):  # parents precede their parts in text order
-        parent = codes.get(s.parent_index) if s.parent_index is not None else None
-        codes[s.index] = catalog.map_label(s.raw_label, s.unit, parent, last_in_sentence.get(s.sentence))
-        if codes[s.index]:
-            last_in_sentence[s.sentence] = codes[s.index]  # type: ignore[assignment]
-    return codes
+    """Metric per statistic index, through MetricCatalog.map_facts (parent and same-sentence context)."""
+    facts = pl.DataFrame(
+        {
+            "statistic_key": [s.index for s in stats],
+            "report_key": [0] * len(stats),
+            "parent_statistic_key": [s.parent_index for s in stats],
+            "sentence": [s.sentence for s in stats],
+            "char_start": [s.char_start for s in stats],
+            "raw_label": [s.raw_label for s in stats],
+            "unit": [s.unit for s in stats],
+        },
+        schema={
+            "statistic_key": pl.Int64,
+            "report_key": pl.Int64,
+            "parent_statistic_key": pl.Int64,
+            "sentence": pl.Utf8,
+            "char_start": pl.Int64,
+            "raw_label": pl.Utf8,
+            "unit": pl.Utf8,
+        },
+    )
+    out = catalog.map_facts(facts)
+    return dict(zip(out["statistic_key"].to_list(), out["metric_code"].to_list(), strict=True))
 
 
 def main(paths: list[Path]) -> None:
