@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from fazhi.extract.breakdown import check_breakdowns, infer_units, link_breakdowns
-from fazhi.extract.resolve import Draft, attach_subjects, resolve
+from fazhi.extract.resolve import CLAUSE_DELIM, Draft, SentenceFacts, attach_subjects, resolve, sentence_facts
 from fazhi.extract.spans import find_candidates
 from fazhi.extract.tables import table_drafts, table_line_spans
 from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
@@ -41,13 +41,16 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     table_starts = [s for s, _ in tables]
     drafts: list[Draft] = []
     prev_end, prev_sent = 0, -1
+    facts: SentenceFacts | None = None
+    delims = [m.start() for m in CLAUSE_DELIM.finditer(text)]
     for cand in find_candidates(text, tracker.marker_starts()):
         if prep.in_quote(cand.start) or _in_spans(cand.start, table_starts, tables):
             continue
         sent = prep.sentence_bounds(cand.start)
-        if sent[0] != prev_sent:
+        if sent[0] != prev_sent or facts is None:
             prev_end, prev_sent = sent[0], sent[0]
-        draft = resolve(cand, text, sent, prev_end, year)
+            facts = sentence_facts(text, *sent)
+        draft = resolve(cand, text, delims, facts, sent, prev_end, year)
         if draft is None:
             continue
         path, is_plan = tracker.at(cand.start)
@@ -68,7 +71,8 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     link_breakdowns(drafts, text)
     infer_units(drafts)
     check_breakdowns(drafts)
-    return [_to_statistic(i, d, prep) for i, d in enumerate(drafts)]
+    sentences: dict[int, str] = {}
+    return [_to_statistic(i, d, prep, sentences) for i, d in enumerate(drafts)]
 
 
 def _has_year(text: str, start: int, end: int) -> bool:
@@ -80,9 +84,12 @@ def _in_spans(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool
     return i >= 0 and pos < spans[i][1]
 
 
-def _to_statistic(index: int, d: Draft, prep: Prepared) -> Statistic:
+def _to_statistic(index: int, d: Draft, prep: Prepared, sentences: dict[int, str]) -> Statistic:
     start, end = prep.span_to_orig(d.start, d.end)
-    s_start, s_end = prep.span_to_orig(d.sent_start, max(d.sent_end, d.sent_start + 1))
+    sentence = sentences.get(d.sent_start)
+    if sentence is None:
+        s_start, s_end = prep.span_to_orig(d.sent_start, max(d.sent_end, d.sent_start + 1))
+        sentence = sentences[d.sent_start] = prep.original[s_start:s_end].strip()
     return Statistic(
         index=index,
         value=d.value,
@@ -91,7 +98,7 @@ def _to_statistic(index: int, d: Draft, prep: Prepared) -> Statistic:
         surface=prep.original[start:end],
         char_start=start,
         char_end=end,
-        sentence=prep.original[s_start:s_end].strip(),
+        sentence=sentence,
         raw_label=d.label,
         section_path=d.section_path,
         value_max=d.value_max,

@@ -78,7 +78,7 @@ LONE_NUMERALS_NEVER = frozenset("一")  # 一个平台, 一次办, 一批: artic
 
 # Leading words stripped from a label (time, scope, connectives) and trailing fillers.
 LABEL_LEAD_STRIP = (
-    "其中", "另外", "此外", "同时", "全年", "今年以来", "截至目前", "截止目前", "年内", "先后", "共计",
+    "其中", "另有", "另外", "此外", "另", "同时", "全年", "今年以来", "截至目前", "截止目前", "年内", "先后", "共计",
     "累计", "合计", "总计", "共有", "共", "已经", "已", "均", "全部", "分别", "还", "并", "又",
     "全县", "全市", "全区", "全省", "全州", "全旗", "我县", "我市", "我区", "我省", "我局",
     "县本级", "市本级", "本级", "一年来", "以来", "当年", "全局", "全系统",
@@ -104,3 +104,18 @@ LABEL_UNIT_HINTS: tuple[tuple[str, str], ...] = (
 # Sentence period words.
 PARTIAL_PERIOD_WORDS = ("今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度")
 CUMULATIVE_YEAR_SUFFIXES = ("以来", "起", "至今")
+
+
+class SuffixLexicon:
+    """Words that may end just before a position, looked up by set membership (no regex scan)."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in words}, reverse=True)
+
+    def ending_at(self, text: str, pos: int, floor: int = 0) -> str:
+        """The longest word ending exactly at pos (not reaching before floor), or ''."""
+        for n in self.lengths:
+            if pos - n >= floor and text[pos - n : pos] in self.words:
+                return text[pos - n : pos]
+        return ""

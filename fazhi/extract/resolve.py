@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from fazhi.extract.lexicon import (
     PARTIAL_PERIOD_WORDS,
     PRIOR_MARKERS,
     RATIO_SUFFIXES,
+    SuffixLexicon,
 )
 from fazhi.extract.spans import Candidate
 from fazhi.units import MONEY_UNITS, MULTIPLIERS, normalize_unit
@@ -47,8 +49,8 @@ class Draft:
     breakdown_status: str | None = None
 
 
-_CHANGE = re.compile(
-    "(?:" + "|".join(sorted(CHANGE_UP + CHANGE_DOWN, key=len, reverse=True)) + r")(?:幅度)?(?:为|达)?$"
+_CHANGE = SuffixLexicon(
+    tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail in ("", "为", "达", "幅度", "幅度为", "幅度达"))
 )
 _DOWN = tuple(sorted(CHANGE_DOWN, key=len, reverse=True))
 _COMPARISON = re.compile("|".join(COMPARISON_WORDS))
@@ -64,16 +66,24 @@ PARTIAL = re.compile(
 )
 _TITLES = re.compile(r"《[^》]*》|\([0-9]{4}[-—–~至][0-9]{4}年?\)")
 _CLAUSE_DELIMS = frozenset(",;、():!?。\n|")
-_QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
+CLAUSE_DELIM = re.compile("[,;、():!?。\n|]")
+_HAS_DIGIT = re.compile("[0-9]")
+_AFTER_RUN = re.compile("[^,;、():!?。\n|0-9]*")
 _LEAD_TIME = re.compile(
-    r"^(?:20[0-9]{2}年度?|上半年|今年|当年|全年|[0-9]{1,2}月(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
+    r"^(?:20[0-9]{2}年度?|本年度|本年|上半年|今年|当年|全年|[0-9]{1,2}月(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
 )
 _LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=True)) + ")")
 _TRAIL = re.compile("(?:" + "|".join(sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
 _CUT = re.compile("(?:" + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS) + ")")
+_LEAD_ALL = re.compile(f"^(?:{_LEAD_TIME.pattern[1:]}|{_LEAD.pattern[1:]})+")
+_TRAIL_ALL = re.compile(f"(?:{_TRAIL.pattern[:-1]})+$")
+# one pass: leading time/scope words, the label, trailing fillers (lazy middle keeps the label short)
+_CLEAN = re.compile(f"(?:{_LEAD_TIME.pattern[1:]}|{_LEAD.pattern[1:]})*(.*?)(?:{_TRAIL.pattern[:-1]})*", re.S)
+_QUOTE_CHARS = re.compile("[“”\"《》「」‘’']")
 _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
+_CHANGE_ONLY = frozenset(CHANGE_UP + CHANGE_DOWN)
 _MAX_LABEL = 24
 _MAX_AFTER = 12
 
@@ -95,7 +105,45 @@ def _number(raw: str, is_chinese: bool) -> float | None:
     return float(raw.replace(",", ""))
 
 
-def resolve(c: Candidate, text: str, sent: tuple[int, int], prev_end: int, report_year: int | None) -> Draft | None:
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What a sentence says once for all its numbers: year anchors, period, plan, comparison."""
+
+    years: tuple[tuple[int, int], ...]  # (end offset, year) of each year that anchors a period
+    partial_end: int
+    target_end: int
+    comparison_end: int
+
+
+_NEVER = 1 << 62
+
+
+def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
+    """Scan a sentence once (absolute offsets): anchors, partial-period, target and comparison words."""
+    sentence = text[ss:se]
+    titles = [(m.start(), m.end()) for m in _TITLES.finditer(sentence)]
+    years = []
+    for m in _YEAR.finditer(sentence):
+        if any(a <= m.start() < b for a, b in titles):
+            continue  # years in 《…（2021—2025年）》 are names
+        tail = sentence[m.end() : m.end() + 2]
+        head = sentence[m.start() - 1 : m.start()] if m.start() else ""
+        if tail.startswith(CUMULATIVE_YEAR_SUFFIXES) or head in ("比", "较", "与", "同", "〔", "["):
+            continue
+        years.append((ss + m.end(), int(m[1])))
+    partial = PARTIAL.search(sentence)
+    target = _TARGET_SENTENCE.search(sentence)
+    comparison = _COMPARISON.search(sentence)
+    return SentenceFacts(
+        tuple(years),
+        ss + partial.end() if partial else _NEVER,
+        ss + target.end() if target else _NEVER,
+        ss + comparison.end() if comparison else _NEVER,
+    )
+
+
+def resolve(c: Candidate, text: str, delims: list[int], facts: SentenceFacts, sent: tuple[int, int],
+            prev_end: int, report_year: int | None) -> Draft | None:
     """Resolve one candidate inside its sentence; None when it is not a statistic after all."""
     value = _number(c.num, c.is_chinese or c.tag == "percent_words")
     if value is None:
@@ -116,18 +164,17 @@ def resolve(c: Candidate, text: str, sent: tuple[int, int], prev_end: int, repor
     ss, se = sent
     num_start = c.start + len(c.approx_prefix)
     before = text[max(ss, num_start - 12) : num_start]
-    sentence_before = text[ss:num_start]
-    clause_start = _clause_start(text, max(ss, prev_end), num_start)
+    clause_start = _clause_start(text, delims, max(ss, prev_end), num_start)
     clause = text[clause_start:num_start]
     kind = "count"
     if base_unit == "%":
         kind = "percent"
     elif base_unit in MONEY_UNITS or base_unit == "元":
         kind = "amount"
-    change = _CHANGE.search(before)
-    if change and (_COMPARISON.search(sentence_before) or base_unit == "百分点"):
+    change = _CHANGE.ending_at(text, num_start, ss)
+    if change and (facts.comparison_end <= num_start or base_unit == "百分点"):
         kind = "change"
-        if change.group().startswith(_DOWN):
+        if change.startswith(_DOWN):
             value = -value
     elif base_unit == "百分点":
         kind = "change"
@@ -136,57 +183,64 @@ def resolve(c: Candidate, text: str, sent: tuple[int, int], prev_end: int, repor
             return None  # "10-3" is not a range: a code or a date
         kind = "range"
     draft = Draft(c.start, c.end, value, value_max, base_unit, kind, "", ss, se)
-    draft.is_approximate = bool(c.approx_prefix or c.approx_infix or c.approx_suffix or _BOUND_BEFORE.search(before))
-    draft.period_year = _period_year(sentence_before, before, kind, report_year)
-    draft.is_partial_period = bool(PARTIAL.search(sentence_before))
-    if _TARGET_CLAUSE.search(clause) or _TARGET_SENTENCE.search(sentence_before):
+    draft.is_approximate = bool(
+        c.approx_prefix or c.approx_infix or c.approx_suffix or ("少" in before or "低" in before) and _BOUND_BEFORE.search(before)
+    )
+    draft.period_year = _period_year(facts, num_start, before, kind, report_year)
+    draft.is_partial_period = facts.partial_end <= num_start
+    if facts.target_end <= num_start or _TARGET_CLAUSE.search(clause):
         draft.is_target = True
     draft.label = make_label(text, clause_start, num_start, c.end, se)
     return draft
 
 
-def _clause_start(text: str, floor: int, pos: int) -> int:
-    i = pos - 1
-    while i >= floor and text[i] not in _CLAUSE_DELIMS:
-        i -= 1
-    return i + 1
+def _clause_start(text: str, delims: list[int], floor: int, pos: int) -> int:
+    """Start of the clause before pos; a parenthesised qualifier (乡镇（街道）) stays inside it."""
+    while True:
+        k = bisect_left(delims, pos) - 1
+        i = delims[k] if k >= 0 else -1
+        if i < floor:
+            return floor
+        if text[i] == ")":
+            opening = text.rfind("(", max(floor, i - 12), i)
+            if opening >= 0 and not _HAS_DIGIT.search(text, opening, i):
+                pos = opening
+                continue
+        return i + 1
 
 
-def _period_year(sentence_before: str, before: str, kind: str, report_year: int | None) -> int | None:
+def _period_year(facts: SentenceFacts, pos: int, before: str, kind: str, report_year: int | None) -> int | None:
     """Year the number describes: a prior-year marker, else the last year anchor of the sentence."""
-    if kind != "change":
+    if kind != "change" and ("年" in before or "同期" in before):
         y = _YEAR_BEFORE.search(before)
         if y:
             return int(y[1])
-        if _PRIOR.search(before) and report_year:
+        if report_year and _PRIOR.search(before):
             return report_year - 1
-    anchor = None
-    sentence_before = _TITLES.sub("", sentence_before)  # years in 《…（2021—2025年）》 are names
-    for m in _YEAR.finditer(sentence_before):
-        tail = sentence_before[m.end() : m.end() + 2]
-        head = sentence_before[m.start() - 1 : m.start()]
-        if tail.startswith(CUMULATIVE_YEAR_SUFFIXES) or head in ("比", "较", "与", "同", "〔", "["):
-            continue
-        anchor = int(m[1])
-    return anchor if anchor is not None else report_year
+    anchor = report_year
+    for end, year in facts.years:
+        if end > pos:
+            break
+        anchor = year
+    return anchor
+
+
+def _unquote(raw: str) -> str:
+    return _QUOTE_CHARS.sub("", raw) if _QUOTE_CHARS.search(raw) else raw
 
 
 def clean_label(raw: str) -> str:
     """Strip time phrases, scope words, connectives and fillers from a label phrase."""
-    label = raw.translate(_QUOTES).strip()
-    for _ in range(6):
-        before = label
-        label = _LEAD_TIME.sub("", label)
-        label = _LEAD.sub("", label)
-        label = _TRAIL.sub("", label)
-        if label == before:
-            break
-    return label
+    if not raw:
+        return ""
+    label = _unquote(raw).strip()
+    m = _CLEAN.fullmatch(label)
+    return m[1] if m else label
 
 
 def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end: int) -> str:
     """The phrase saying what is counted: the clause before the number, plus a noun after it."""
-    raw = text[clause_start:num_start].translate(_QUOTES)
+    raw = _unquote(text[clause_start:num_start])
     subject = ""
     cut = None
     for m in _CUT.finditer(raw):
@@ -203,17 +257,19 @@ def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end:
 
 
 def _after_text(text: str, end: int, sent_end: int) -> str:
-    j = end
-    limit = min(sent_end, end + 30)
-    while j < limit and text[j] not in _CLAUSE_DELIMS and not text[j].isdigit():
-        j += 1
-    after = _AFTER_LEAD.sub("", text[end:j])
+    m = _AFTER_RUN.match(text, end, min(sent_end, end + 30))
+    after = m.group() if m else ""
+    if not after:
+        return ""
+    after = _AFTER_LEAD.sub("", after)
     if len(after) > _MAX_AFTER:
         q = min((after.find(ch) for ch in "“\"《" if after.find(ch) > 0), default=-1)
         after = after[:q] if q > 0 else after[:_MAX_AFTER]
-    after = after.translate(_QUOTES)
+    cut = _CUT.search(after)
+    if cut is not None:  # 13个街道人民调解委员会共受理…: what follows 共 is the next statistic's
+        after = after[: cut.start()]
     # verbs of taking part refer to the subject; keep them, they name the metric (参加培训)
-    return after.strip()
+    return clean_label(after)
 
 
 def attach_subjects(drafts: list[Draft]) -> None:
@@ -228,8 +284,12 @@ def attach_subjects(drafts: list[Draft]) -> None:
         if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
             if subject and not d.label.startswith(subject):
                 d.label = subject + d.label
-        elif d.kind == "change" and not d.label:
-            d.label = prev.label
+        elif not d.label or d.label in _CHANGE_ONLY:
+            # a change or a prior-year value names no metric: it is the previous statistic's
+            same = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.label
+                    and (d.kind == "change" or p.unit == d.unit)]
+            if same:
+                d.label = same[-1].label
 
 
 def _strip_ratio(label: str) -> str:

@@ -17,21 +17,28 @@ from fazhi.extract.lexicon import (
     LONE_NUMERALS_NEED_PREFIX,
     LONE_NUMERALS_NEVER,
     NAMED_NUMERAL_PHRASES,
+    SuffixLexicon,
 )
 from fazhi.units import UNIT_WORDS
 
+_UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
 ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_UNITS = "|".join(re.escape(u) for u in UNIT_WORDS)
 
+# A number is only worth resolving when something that can end a statistic follows it: a unit, a
+# multiplier, 余/多, a range separator, or (Arabic only) a delimiter. Atomic groups stop the regex
+# from backtracking into "202" of "2021年".
+_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in UNIT_WORDS})))
+_ARABIC_NEXT = rf"(?=[万亿余多至到~\-—,;。、)(:\n!?|其{_UNIT_FIRST}]|$)"
+_CHINESE_NEXT = rf"(?=[余多]?[{_UNIT_FIRST}]|[至到~\-—])"
 NUMBER_SPAN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百点]+))"
-    rf"|(?P<num>{ARABIC}|{CHINESE})"
+    rf"|(?P<num>(?>{ARABIC}){_ARABIC_NEXT}|(?>{CHINESE}){_CHINESE_NEXT})"
     rf"(?:(?P<rsep>至|到|~|-|—)(?P<num2>{ARABIC}|{CHINESE}))?"
     rf"(?P<mult>万|亿)?(?P<approx>余|多)?(?P<unit>{_UNITS})?"
 )
-_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, BLOCK_BEFORE), key=len, reverse=True)) + ")$")
-_APPROX_BEFORE = re.compile("(?:" + "|".join(sorted(APPROX_PREFIXES, key=len, reverse=True)) + ")$")
+_BEFORE = SuffixLexicon(BLOCK_BEFORE)
+_APPROX_BEFORE = SuffixLexicon(APPROX_PREFIXES)
 _APPROX_AFTER = re.compile("|".join(APPROX_SUFFIXES))
 _NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
 _BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
@@ -66,27 +73,30 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
         s = m.start()
         if s in blocked_starts:
             continue
-        if m["pct"]:
-            out.append(Candidate(s, m.end(), "percent_words", m["pctnum"], None, None, "%", False, "", "", True))
+        groups = m.groups()
+        if groups[0]:
+            out.append(Candidate(s, m.end(), "percent_words", groups[1], None, None, "%", False, "", "", True))
             continue
-        cand = _number_candidate(text, m)
+        cand = _number_candidate(text, m, groups)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _number_candidate(text: str, m: re.Match[str]) -> Candidate | None:
-    s, e = m.start(), m.end()
-    num, unit = m["num"], m["unit"]
+def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
+    s, e = m.span()
+    _, _, num, rsep, num2, mult, approx, unit = groups
+    if not unit and not mult and e < len(text) and text[e] not in _BARE_FOLLOW and not text.startswith("其中", e):
+        return None  # years, dates, codes: the common case, rejected first
     is_chinese = not num[0].isdigit()
     before = text[s - 1] if s else "\n"
-    num_end = m.end("num2") if m["num2"] else m.end("num")
+    num_end = m.end("num2") if num2 else m.end("num")
     after_num = text[num_end] if num_end < len(text) else "\n"
     if before in BLOCK_ADJACENT and not (before == ":" and not text[s - 2 : s - 1].isdigit()):
         return None
-    if not unit and not m["mult"] and after_num in BLOCK_ADJACENT:
+    if not unit and not mult and after_num in BLOCK_ADJACENT:
         return None
-    if _BEFORE.search(text, max(0, s - 5), s):
+    if _BEFORE.ending_at(text, s):
         return None
     if before.isdigit():  # tail of a longer digit run broken by the regex (e.g. a code)
         return None
@@ -107,15 +117,12 @@ def _number_candidate(text: str, m: re.Match[str]) -> Candidate | None:
         if len(num.replace(",", "").split(".")[0]) >= 9:  # phone numbers, codes
             return None
         tag = "bare"
-    prefix_m = _APPROX_BEFORE.search(text, max(0, s - 3), s)
-    prefix = prefix_m.group() if prefix_m else ""
+    prefix = _APPROX_BEFORE.ending_at(text, s)
     suffix_m = _APPROX_AFTER.match(text, e)
     suffix = suffix_m.group() if suffix_m else ""
     start = s - len(prefix)
     end = e + len(suffix)
-    return Candidate(
-        start, end, tag, num, m["num2"], m["mult"], unit, bool(m["approx"]), prefix, suffix, is_chinese
-    )
+    return Candidate(start, end, tag, num, num2, mult, unit, bool(approx), prefix, suffix, is_chinese)
 
 
 def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool:
@@ -125,7 +132,7 @@ def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool
     if num in LONE_NUMERALS_NEVER:
         return False
     if len(num) == 1 and num in LONE_NUMERALS_NEED_PREFIX:
-        return bool(_APPROX_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+        return bool(_APPROX_BEFORE.ending_at(text, m.start()))
     if num[0] in "万亿":
         return False
     window = text[m.start() : m.end() + 4]
