@@ -18,6 +18,8 @@ from fazhi.read.metadata import Metadata, read_metadata
 # A report on rule-of-law government names its subject: a text without any of these words is
 # some other page (news, a notice, an error page) and is refused rather than mined for numbers.
 _REPORT_TERMS = re.compile(r"法治|依法行政|法制")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc/.wps/.xls (OLE2 compound file)
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|meta)\b", re.IGNORECASE)
 _MIN_BODY_CJK = 100  # the shortest real reports run to well over a thousand characters
 _MIN_PAGE_WITH_LINKS_CJK = 300  # a page this short that links documents is a cover for its attachment
 
@@ -30,7 +32,10 @@ def read_document(raw: RawDocument) -> Document:
             "not_empty",
             "the file is empty (0 bytes); re-download or re-export the report",
         )
-    title, lines, meta_lines, warnings, attachments, site = _lines_of(raw)
+    kind = _sniff(raw)
+    title, lines, meta_lines, warnings, attachments, site = _lines_of(raw, kind)
+    if kind != raw.media_type:
+        warnings += (f"the content is {kind.upper()} although the name or server said {raw.media_type}: read as {kind}",)
     if not lines and not attachments:
         raise _refuse(
             raw,
@@ -61,16 +66,42 @@ def read_document(raw: RawDocument) -> Document:
     )
 
 
+def _sniff(raw: RawDocument) -> str:
+    """The media type the bytes themselves show (a PDF saved as .html, a page saved as .txt…)."""
+    head = raw.data[:1024]
+    if head.startswith(_OLE_MAGIC):
+        raise _refuse(
+            raw,
+            "supported_format",
+            "this is an old binary Word (.doc) or WPS file whatever its name says; save it as .docx and load that",
+        )
+    if raw.media_type in ("pdf", "docx") and _HTML_START.match(head):
+        raise _refuse(
+            raw,
+            f"valid_{raw.media_type}",
+            f"this is a web page, not a {raw.media_type.upper()}: the download probably got an error or login page; "
+            "download the file again",
+        )
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if raw.media_type == "txt" and _HTML_START.match(head):
+        return "html"
+    return raw.media_type
+
+
 def _lines_of(
     raw: RawDocument,
+    kind: str,
 ) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...], tuple[str, ...], str | None]:
     """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings, attachment URLs, site name)."""
-    if raw.media_type in ("txt", "html"):
+    if kind in ("txt", "html"):
         declared = raw.declared_charset
-        if raw.media_type == "html" and not declared:
+        if kind == "html" and not declared:
             declared = sniff_meta_charset(raw.data)
         text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
-        if raw.media_type == "txt":
+        if kind == "txt":
             return None, clean_lines([text]), None, (), (), None
         from fazhi.read.html import read_html
 
@@ -78,8 +109,8 @@ def _lines_of(
         base = raw.final_url or raw.source_uri
         links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in parts.attachments)
         return parts.title, parts.lines, parts.page_lines, parts.warnings, links, parts.site
-    if raw.media_type in ("docx", "pdf"):
-        return None, clean_lines(_parse(raw, raw.media_type)), None, (), (), None
+    if kind in ("docx", "pdf"):
+        return None, clean_lines(_parse(raw, kind)), None, (), (), None
     raise _refuse(
         raw,
         "supported_format",

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from readkit import raw_of
+from readkit import FIXTURES, raw_of
 
 from fazhi.discover import MAX_FILE_BYTES, discover, load_raw
 from fazhi.model import InputError
@@ -131,3 +131,32 @@ def test_a_report_page_with_attachments_reads_and_warns(build):
     doc = read_document(raw_of(page.encode(), "html", uri="https://www.example.gov.cn/a/b.html"))
     assert doc.body_text == build.expected_body()
     assert doc.warnings == ("the page links documents that were not read: https://www.example.gov.cn/a/report.pdf",)
+
+
+@pytest.mark.parametrize(
+    ("variant", "named", "kind"),
+    [
+        ("report.pdf", "html", "pdf"),
+        ("report.docx", "pdf", "docx"),
+        ("report-trs.html", "txt", "html"),
+    ],
+)
+def test_content_wins_over_a_wrong_name(variant, named, kind, binary_variants, build):
+    path = binary_variants.get(variant) or FIXTURES / variant
+    doc = read_document(raw_of(path.read_bytes(), named))
+    assert doc.body_text == build.expected_body()
+    assert any(f"read as {kind}" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "named", "check", "words"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "docx", "supported_format", "save it as .docx"),
+        (b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "pdf", "valid_pdf", "download"),
+        (b"<html><body>\xe8\xaf\xb7\xe7\x99\xbb\xe5\xbd\x95</body></html>", "docx", "valid_docx", "web page"),
+    ],
+)
+def test_wrong_content_behind_a_name_is_explained(data, named, check, words):
+    with pytest.raises(InputError) as caught:
+        read_document(raw_of(data, named))
+    assert caught.value.check == check and words in caught.value.reason
