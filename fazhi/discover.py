@@ -61,11 +61,14 @@ def discover(sources: Sequence[str]) -> tuple[list[Source], list[InputError]]:
         if path.is_symlink():
             rejected.append(_symlink_error(given))
         elif path.is_dir():
-            for child, error in _walk(path):
+            walked = _walk(path)
+            for child, error in walked:
                 if error is not None:
                     rejected.append(error)
                 else:
                     add(Source(uri=str(child)), str(child.resolve()))
+            if not walked:
+                rejected.append(InputError(given, "discover", "has_reports", "the folder holds no files to read; check the path"))
         elif path.is_file():
             if path.suffix.lower() == ".csv":
                 try:
@@ -103,7 +106,12 @@ def discover(sources: Sequence[str]) -> tuple[list[Source], list[InputError]]:
 def _walk(folder: Path) -> list[tuple[Path, InputError | None]]:
     """Files under folder in a deterministic order (sorted per level), links and hidden entries excluded."""
     out: list[tuple[Path, InputError | None]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:  # os.walk skips such folders silently unless told
+        reason = f"cannot open the folder ({exc.strerror}); check its permissions"
+        out.append((Path(exc.filename), InputError(str(exc.filename), "discover", "readable", reason)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(root)
         linked = [d for d in dirs if (here / d).is_symlink()]  # listed by os.walk, never entered
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)

@@ -143,3 +143,26 @@ def test_load_raw_of_a_file_that_vanished(tmp_path):
     with pytest.raises(InputError) as caught:
         load_raw(Source(str(tmp_path / "gone.txt")))
     assert caught.value.check == "readable"
+
+
+def test_an_empty_folder_is_reported(tmp_path):
+    (tmp_path / "empty").mkdir()
+    _tree(tmp_path / "hidden-only", [".DS_Store"])
+    sources, errors = discover([str(tmp_path / "empty"), str(tmp_path / "hidden-only")])
+    assert sources == [] and [e.check for e in errors] == ["has_reports", "has_reports"]
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    _tree(tmp_path, ["ok.txt", "locked/r.txt"])
+    real_scandir = os.scandir
+
+    def scandir(path):  # chmod 000 does not stop root, so refuse the folder the way the OS would
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    sources, errors = discover([str(tmp_path)])
+    assert [Path(s.uri).name for s in sources] == ["ok.txt"]
+    assert [(Path(e.source_uri).name, e.check) for e in errors] == [("locked", "readable")]
+    assert "Permission denied" in errors[0].reason
