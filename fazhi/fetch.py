@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 import httpx
 
@@ -41,6 +43,9 @@ _SUFFIXES = {
     ".pdf": "pdf",
 }
 _TRANSIENT_STATUS = {408, 425, 429}
+# filename*=UTF-8''%E6%8A%A5%E5%91%8A.docx or filename="report.pdf" in Content-Disposition
+_FILENAME = re.compile(r"filename\*?=(?:[\w-]+'[\w-]*')?\"?([^\";]+)", re.IGNORECASE)
+_MAGIC = ((b"%PDF-", "pdf"), (b"PK\x03\x04", "docx"))
 SOURCE_LIST_COLUMNS = ("url", "region_hint", "year_hint")
 
 
@@ -92,7 +97,7 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> RawDocument:
             "reachable",
             f"connection failed ({type(exc).__name__}); will retry, or check the address and network",
         ) from None
-    media_type = _media_type(url, str(response.url), response.headers.get("content-type", ""))
+    media_type = _media_type(url, response, data)
     return RawDocument(
         source_uri=url,
         data=data,
@@ -138,13 +143,20 @@ def _read_capped(url: str, response: httpx.Response) -> bytes:
     return b"".join(chunks)
 
 
-def _media_type(url: str, final_url: str, content_type: str) -> str:
-    declared = content_type.split(";")[0].strip().lower()
+def _media_type(url: str, response: httpx.Response, data: bytes) -> str:
+    """From Content-Type; for generic types (download servlets) from the file name, then the bytes."""
+    declared = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if declared in _MEDIA_TYPES:
         return _MEDIA_TYPES[declared]
-    suffix = PurePosixPath(httpx.URL(final_url).path).suffix.lower()
-    if declared in _GENERIC_TYPES and suffix in _SUFFIXES:
-        return _SUFFIXES[suffix]
+    if declared in _GENERIC_TYPES:
+        disposition = _FILENAME.search(response.headers.get("content-disposition", ""))
+        name = unquote(disposition[1]) if disposition else httpx.URL(str(response.url)).path
+        suffix = PurePosixPath(name.strip().strip('"')).suffix.lower()
+        if suffix in _SUFFIXES:
+            return _SUFFIXES[suffix]
+        for magic, media_type in _MAGIC:
+            if data.startswith(magic):
+                return media_type
     raise InputError(
         url,
         "fetch",

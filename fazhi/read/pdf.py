@@ -42,7 +42,7 @@ def read_pdf(data: bytes) -> list[str]:
 
 
 def _page_lines(page: Any) -> list[_Line]:  # a pdfplumber Page (imported lazily)
-    tables = page.find_tables()
+    tables = page.find_tables() if (page.lines or page.rects) else []  # no rules drawn: no ruled table
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict) -> bool:

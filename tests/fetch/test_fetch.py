@@ -75,6 +75,11 @@ class _Site(BaseHTTPRequestHandler):
             self._send(302, b"", Location="/loop")
         elif path == "/attachment/report.txt":
             self._send(200, BUILD.plain_text().encode("gbk"), "application/octet-stream")
+        elif path == "/download.jsp?id=7":
+            name = "attachment; filename*=UTF-8''%E6%8A%A5%E5%91%8A.txt"
+            self._send(200, BUILD.plain_text().encode("utf-8"), "application/octet-stream", **{"Content-Disposition": name})
+        elif path == "/download.jsp?id=8":
+            self._send(200, b"%PDF-1.4 not really", "application/octet-stream")
         elif path == "/logo.png":
             self._send(200, b"\x89PNG", "image/png")
         else:
@@ -165,6 +170,11 @@ def test_generic_content_type_falls_back_to_the_url_suffix(site):
     raw = fetch_url(site + "/attachment/report.txt")
     assert raw.media_type == "txt" and raw.declared_charset is None
     assert read_document(raw).body_text == BUILD.expected_body()
+
+
+@pytest.mark.parametrize(("page", "media_type"), [("/download.jsp?id=7", "txt"), ("/download.jsp?id=8", "pdf")])
+def test_download_servlets_are_typed_by_file_name_or_content(site, page, media_type):
+    assert fetch_url(site + page).media_type == media_type
 
 
 def test_load_raw_of_a_url_keeps_the_hints(site):
