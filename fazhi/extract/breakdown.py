@@ -62,6 +62,9 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
     pos = text.find("其中", sent_start, sent_end)
     while pos >= 0:
         stop = _clause_block_end(text, pos, sent_end)
+        nested = text.find("其中", pos + 2, stop)
+        if nested >= 0:  # 共120件，其中刑事50件，其中认罪认罚30件: the second 其中 splits the part
+            stop = nested
         parts = [j for j in idx if pos < drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
         totals = [i for i in idx if drafts[i].end <= pos and _eligible(drafts[i])]
         if not totals and not text[sent_start:pos].strip(" ,:;\n"):

@@ -280,7 +280,9 @@ def attach_subjects(drafts: list[Draft]) -> None:
         prev = drafts[i - 1]
         if prev.sent_start != d.sent_start:
             continue
-        subject = _strip_ratio(prev.label) if prev.kind in ("count", "amount") else ""
+        # the subject of a ratio is the nearest count before it (咨询1473件，完成率…，满意度…)
+        counts = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.kind in ("count", "amount")]
+        subject = _strip_ratio(counts[-1].label) if counts else ""
         if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
             if subject and not d.label.startswith(subject):
                 d.label = subject + d.label

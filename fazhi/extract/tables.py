@@ -63,11 +63,14 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
     drafts: list[Draft] = []
     header: list[str] | None = None
     partial = False
+    table_unit: str | None = None
     last_end = -2
     for start, end in spans:
         cells = _cells(text, start, end)
         if header is None or start > last_end + 1:
             header = [text[s:e] for s, e in cells]
+            # the unit of the first column that names one serves columns that don't (上年, 目标值)
+            table_unit = next((u for u in map(_header_unit, header) if u), None)
             partial = bool(PARTIAL.search(_caption(text, start)))
             last_end = end
             continue
@@ -75,7 +78,7 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
         row_label = text[cells[0][0] : cells[0][1]]
         for col, (s, e) in enumerate(cells[1:], start=1):
             head = header[col] if col < len(header) else ""
-            draft = _cell_draft(text, s, e, row_label, head, start, end, report_year)
+            draft = _cell_draft(text, s, e, row_label, head, table_unit, start, end, report_year)
             if draft is not None:
                 draft.section_path = section_of(s)
                 draft.is_partial_period = partial
@@ -83,15 +86,15 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
     return drafts
 
 
-def _cell_draft(text: str, s: int, e: int, row_label: str, head: str, line_start: int, line_end: int,
-                report_year: int | None) -> Draft | None:
+def _cell_draft(text: str, s: int, e: int, row_label: str, head: str, table_unit: str | None,
+                line_start: int, line_end: int, report_year: int | None) -> Draft | None:
     m = _CELL_NUMBER.fullmatch(text, s, e) or _CELL_NUMBER.fullmatch(text.rstrip("%"), s, e)
     if m is None:
         return None
     value = float(m["num"].replace(",", "").replace("+", ""))
     value *= MULTIPLIERS.get(m["mult"] or "", 1)
-    unit = m["unit"] or _header_unit(head) or _header_unit(row_label)
-    inferred = m["unit"] is None and unit is not None
+    stated = m["unit"] or _header_unit(row_label) or _header_unit(head)
+    unit = stated or (table_unit if not _CHANGE_HEADER.search(head) else None)
     base: str | None = None
     if unit:
         value, base = normalize_unit(value, unit)
@@ -102,7 +105,7 @@ def _cell_draft(text: str, s: int, e: int, row_label: str, head: str, line_start
     row_clean = _strip_unit(row_label)
     label = row_clean if _GENERIC_HEADER.match(head_clean) or not head_clean else row_clean + head_clean
     d = Draft(m.start(), m.end(), value, None, base, kind, clean_label(label) or label, line_start, line_end)
-    d.unit_inferred = inferred and _header_unit(head) is None and _header_unit(row_label) is None
+    d.unit_inferred = stated is None and unit is not None
     d.is_approximate = bool(m["approx"] or m["infix"])
     year = _YEAR_HEADER.search(head)
     d.period_year = int(year[1]) if year else report_year

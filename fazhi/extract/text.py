@@ -199,11 +199,22 @@ def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
             later_strong = any(
                 c[2] == n and c[3] and c[0] > s and c[0] < next_bound for c in candidates[i + 1 :]
             )
-            ok = n == expected and not later_strong
+            # out of sequence, a glued small number still opens an item when prose, not another
+            # number, follows it (工作2、积极推进… vs 物权纠纷6、合同纠纷4)
+            ok = not later_strong and (n == expected or n <= 20 and _prose_follows(text, e))
         if ok:
             accepted.append(Marker(s, e, 3, f"{n}.", False))
             expected = n + 1
     return accepted
+
+
+_CLAUSE_END = re.compile(r"[,;。:!?\n]")
+
+
+def _prose_follows(text: str, pos: int) -> bool:
+    m = _CLAUSE_END.search(text, pos, pos + 60)
+    clause = text[pos : m.start() if m else pos + 60]
+    return len(clause) >= 4 and not any(ch.isdigit() for ch in clause)
 
 
 def _number_broken_l2(markers: list[Marker]) -> list[Marker]:

@@ -1,0 +1,55 @@
+"""Breakdowns: parts linked to totals (其中, parentheses, colon, exact sums); status recorded, never fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import at, stats_of
+
+
+def _parent_surface(text: str, part: str) -> str | None:
+    stats = stats_of(text)
+    s = at(text, part)
+    return stats[s.parent_index].surface if s.parent_index is not None else None
+
+
+# (text, part surface, expected parent surface)
+CASES = [
+    ("受理法律援助案件104，其中刑事81(指定辩护35、认罪认罚44)，民事23。", "81", "104"),
+    ("受理法律援助案件104，其中刑事81(指定辩护35、认罪认罚44)，民事23。", "35", "81"),
+    ("受理法律援助案件104，其中刑事81(指定辩护35、认罪认罚44)，民事23。", "23", "104"),
+    ("行政诉讼案件共30件，一审已全部审结：驳回1案、裁定7案、撤销9案、确认违法13案。", "7案", "30件"),
+    ("收到申请37件，受理31件，不予受理6件。", "6件", "37件"),
+    ("查办案件1,842件，罚没款2.73亿元。其中食品案件612件，药品案件208件。", "612件", "1,842件"),
+    ("共办理120件，其中刑事50件，其中认罪认罚30件。", "30件", "50件"),
+    ("受理申请42件，同比增长12.5%。", "12.5%", None),
+    ("办理案件30件，涉及群众120人。", "120人", None),
+    ("培训3期，其中参训人员500人次。", "500人次", None),
+]
+
+
+@pytest.mark.parametrize("text,part,parent", CASES, ids=[f"{c[0][:16]}|{c[1]}" for c in CASES])
+def test_parent_links(text: str, part: str, parent: str | None) -> None:
+    assert _parent_surface(text, part) == parent
+
+
+@pytest.mark.parametrize(
+    "text,total,status",
+    [
+        ("审结29件，其中维持17件，撤销5件，确认违法3件，驳回2件，其他2件。", "29件", "exact"),
+        ("刑事81件(指定辩护35件、认罪认罚44件)。", "81件", "partial"),
+        ("出庭应诉案件1,146件，其中市政府部门421件，区县政府698件，乡镇63件。", "1,146件", "exceeds"),
+        ("办理案件30件。", "30件", None),
+    ],
+)
+def test_breakdown_status_is_recorded(text: str, total: str, status: str | None) -> None:
+    s = at(text, total)
+    assert s.breakdown_status == status
+    if status == "exceeds":  # kept as written, not "fixed"
+        assert s.value == 1146
+
+
+def test_unit_inferred_from_sibling() -> None:
+    text = "民事23(交通事故9件、物权纠纷6、合同纠纷4)。"
+    s = at(text, "6")
+    assert (s.unit, s.unit_inferred) == ("件", True)

@@ -1,0 +1,47 @@
+"""Flags and periods: approximate, target (with its year), prior-year values, partial periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import at
+
+# (text, surface part, approximate, target, partial, period)
+CASES = [
+    ("培训人大代表共计160余人。", "160", True, False, False, 2021),
+    ("覆盖群众2万余人次。", "2万", True, False, False, 2021),
+    ("调解和解率约19.2%。", "19.2", True, False, False, 2021),
+    ("参训干部近千人。", "千", True, False, False, 2021),
+    ("开展宣传活动120多场次。", "120", True, False, False, 2021),
+    ("覆盖群众超过3000人次。", "3000", True, False, False, 2021),
+    ("成功率98%以上。", "98", True, False, False, 2021),
+    ("参加人数300人左右。", "300", True, False, False, 2021),
+    ("每年组织培训不少于2次。", "2次", True, False, False, 2021),
+    ("受理案件30件。", "30", False, False, False, 2021),
+    ("2022年计划招录公务员1人。", "1人", False, True, False, 2022),
+    ("力争办结率达到100%。", "100", False, True, False, 2022),
+    ("下一步，将培训执法人员500人次。", "500", False, True, False, 2022),
+    ("到2025年，建成法治文化阵地50个。", "50", False, True, False, 2025),
+    ("拟订规范性文件3件。", "3件", False, False, False, 2021),
+    ("受理申请226件，比上年的198件增长14.1%。", "198", False, False, False, 2020),
+    ("受理申请226件，比上年的198件增长14.1%。", "14.1", False, False, False, 2021),
+    ("2020年为150件。", "150", False, False, False, 2020),
+    ("截止12月20日，监管行为录入24799条。", "24799", False, False, True, 2021),
+    ("今年以来，共办理案件58件。", "58", False, False, True, 2021),
+    ("1-10月，受理投诉860件。", "860", False, False, True, 2021),
+    ("截至2021年底，共有律师120名。", "120", False, False, False, 2021),
+    ("自2019年以来，累计办理案件300件。", "300", False, False, False, 2021),
+]
+
+
+@pytest.mark.parametrize("text,part,approx,target,partial,period", CASES, ids=[f"{c[0]}|{c[1]}" for c in CASES])
+def test_flags_and_period(text: str, part: str, approx: bool, target: bool, partial: bool, period: int) -> None:
+    s = at(text, part)
+    assert (s.is_approximate, s.is_target, s.is_partial_period, s.period_year) == (approx, target, partial, period)
+
+
+def test_plan_section_numbers_are_targets_for_next_year() -> None:
+    text = "一、主要成效\n办理案件30件。\n三、2022年工作计划\n组织培训6期。"
+    s = at(text, "6期")
+    assert s.is_target and s.period_year == 2022
+    assert not at(text, "30件").is_target

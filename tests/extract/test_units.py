@@ -1,0 +1,53 @@
+"""Unit lexicon: base-unit normalization and families."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fazhi.units import UNIT_WORDS, families_compatible, normalize_unit, unit_family
+
+
+@pytest.mark.parametrize(
+    "value,unit,expected",
+    [
+        (1.2, "万人次", (12000.0, "人次")),
+        (3.5, "亿元", (350000000.0, "元")),
+        (1560.3, "万元", (15603000.0, "元")),
+        (0.0038, "万宗", (38.0, "宗")),
+        (5, "千元", (5000.0, "元")),
+        (12.5, "%", (12.5, "%")),
+        (98.6, "％", (98.6, "%")),
+        (3.2, "个百分点", (3.2, "百分点")),
+        (12, "各", (12.0, "个")),
+        (7, "件", (7.0, "件")),
+        (2, "万户", (20000.0, "户")),
+    ],
+    ids=lambda v: str(v),
+)
+def test_normalize_unit(value: float, unit: str, expected: tuple[float, str]) -> None:
+    assert normalize_unit(value, unit) == expected
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False), st.sampled_from(UNIT_WORDS + ("万人次", "万件")))
+def test_normalize_unit_is_idempotent(value: float, unit: str) -> None:
+    once = normalize_unit(value, unit)
+    assert normalize_unit(*once) == once
+
+
+@pytest.mark.parametrize(
+    "unit,family",
+    [("件", "case"), ("案", "case"), ("宗", "case"), ("起", "case"), ("人", "person"), ("名", "person"),
+     ("人次", "person_time"), ("万元", "money"), ("%", "percent"), ("个百分点", "percentage_point"), ("米粒", "")],
+)
+def test_unit_family(unit: str, family: str) -> None:
+    assert unit_family(unit) == family
+
+
+@pytest.mark.parametrize(
+    "a,b,ok",
+    [("件", "案", True), ("件", "个", True), ("件", "人", False), ("元", "件", False), ("%", "件", False)],
+)
+def test_families_compatible(a: str, b: str, ok: bool) -> None:
+    assert families_compatible(a, b) is ok

@@ -1,0 +1,86 @@
+"""Golden reports: one test per document and per annotated number (statistics and non-statistics)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from fazhi.extract import extract_statistics
+from fazhi.extract.gold import FLAG_FIELDS, GoldDoc, GoldRow, load_gold, match
+from fazhi.model import KINDS, Statistic
+
+CASES = Path(__file__).parent / "cases"
+DOC_PATHS = sorted(CASES.glob("*.txt"))
+# Known gaps, kept visible: strict xfail turns into a failure the day they are fixed.
+KNOWN_GAPS = {("lintao-2021", "平均成绩92.6分"): "分 (exam points) is not in the unit lexicon"}
+
+
+@lru_cache(maxsize=None)
+def _doc(path: Path) -> GoldDoc:
+    return load_gold(path)
+
+
+@lru_cache(maxsize=None)
+def _stats(path: Path) -> tuple[Statistic, ...]:
+    doc = _doc(path)
+    return tuple(extract_statistics(doc.text, doc.year))
+
+
+def _cases(kind_filter: str) -> list:
+    params = []
+    for path in DOC_PATHS:
+        for row in load_gold(path).rows:
+            if (row.kind == "none") != (kind_filter == "negative"):
+                continue
+            marks = []
+            gap = KNOWN_GAPS.get((path.stem, row.anchor))
+            if gap:
+                marks.append(pytest.mark.xfail(reason=gap, strict=True))
+            params.append(pytest.param(path, row, id=f"{path.stem}:{row.anchor}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("path", DOC_PATHS, ids=[p.stem for p in DOC_PATHS])
+def test_document_grounding_and_contract(path: Path) -> None:
+    """Every statistic is grounded in the text as given and respects the record contract."""
+    text = _doc(path).text
+    stats = _stats(path)
+    assert stats, "a golden report yields statistics"
+    for s in stats:
+        assert text[s.char_start : s.char_end] == s.surface
+        assert s.kind in KINDS
+        assert s.sentence and s.surface.strip() in s.sentence.replace("\n", "") or s.surface in s.sentence
+        if s.parent_index is not None:
+            assert 0 <= s.parent_index < s.index
+        if s.kind == "range":
+            assert s.value_max is not None and s.value_max >= s.value
+    assert [s.index for s in stats] == list(range(len(stats)))
+
+
+@pytest.mark.parametrize("path,row", _cases("positive"))
+def test_statistic(path: Path, row: GoldRow) -> None:
+    """An annotated statistic is found with the right value, unit, kind, flags, period and parent."""
+    doc = _doc(path)
+    stats = _stats(path)
+    pairs = match(doc, list(stats))
+    gi = doc.rows.index(row)
+    assert gi in pairs, f"not found: {row.anchor}"
+    s = stats[pairs[gi]]
+    assert s.value == pytest.approx(row.value)
+    assert s.value_max == (pytest.approx(row.value_max) if row.value_max is not None else None)
+    assert (s.unit, s.kind, s.period_year) == (row.unit, row.kind, row.period)
+    assert {f for f, attr in FLAG_FIELDS.items() if getattr(s, attr)} == set(row.flags)
+    if row.parent_anchor:
+        parent_row = next(i for i, r in enumerate(doc.rows) if r.anchor == row.parent_anchor)
+        assert s.parent_index == pairs.get(parent_row)
+    else:
+        assert s.parent_index is None
+
+
+@pytest.mark.parametrize("path,row", _cases("negative"))
+def test_not_a_statistic(path: Path, row: GoldRow) -> None:
+    """A number that is not a statistic (date, code, ordinal, name, marker) is never emitted."""
+    for s in _stats(path):
+        assert not (s.char_start < row.end and row.start < s.char_end), f"emitted {s.surface!r}"
