@@ -8,6 +8,7 @@ body_text is the report as written below its title: the title line(s) and anythi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from fazhi.model import Document, InputError, RawDocument
@@ -33,7 +34,8 @@ def read_document(raw: RawDocument) -> Document:
             "the file is empty (0 bytes); re-download or re-export the report",
         )
     kind = _sniff(raw)
-    title, lines, meta_lines, warnings, attachments, site = _lines_of(raw, kind)
+    parts = _lines_of(raw, kind)
+    lines, attachments, warnings = parts.lines, parts.attachments, parts.warnings
     if kind != raw.media_type:
         warnings += (f"the content is {kind.upper()} although the name or server said {raw.media_type}: read as {kind}",)
     if not lines and not attachments:
@@ -42,7 +44,7 @@ def read_document(raw: RawDocument) -> Document:
             "not_empty",
             "the document holds no text, only whitespace; check the export or download",
         )
-    meta = read_metadata(lines, title, meta_lines, site)
+    meta = read_metadata(lines, parts.title, parts.meta_lines, parts.site)
     body_lines = strip_chrome(_below_title(lines, meta))
     body = "\n".join(body_lines)
     _check_is_report(raw, body, meta.title, attachments)
@@ -91,26 +93,34 @@ def _sniff(raw: RawDocument) -> str:
     return raw.media_type
 
 
-def _lines_of(
-    raw: RawDocument,
-    kind: str,
-) -> tuple[str | None, list[str], list[str] | None, tuple[str, ...], tuple[str, ...], str | None]:
-    """(title if the format gives one, lines, lines holding the 来源/发布时间 bar, warnings, attachment URLs, site name)."""
+@dataclass(frozen=True)
+class _Parts:
+    """What a format reader found, before metadata and chrome are dealt with."""
+
+    lines: list[str]
+    title: str | None = None  # when the format shows it apart from the text (an HTML page's <h1>)
+    meta_lines: list[str] | None = None  # lines holding the 来源/发布时间 bar, when outside the text
+    warnings: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()  # absolute URLs of documents a page links
+    site: str | None = None
+
+
+def _lines_of(raw: RawDocument, kind: str) -> _Parts:
     if kind in ("txt", "html"):
         declared = raw.declared_charset
         if kind == "html" and not declared:
             declared = sniff_meta_charset(raw.data)
         text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
         if kind == "txt":
-            return None, clean_lines([text]), None, (), (), None
+            return _Parts(clean_lines([text]))
         from fazhi.read.html import read_html
 
-        parts = read_html(text)
+        page = read_html(text)
         base = raw.final_url or raw.source_uri
-        links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in parts.attachments)
-        return parts.title, parts.lines, parts.page_lines, parts.warnings, links, parts.site
+        links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in page.attachments)
+        return _Parts(page.lines, page.title, page.page_lines, page.warnings, links, page.site)
     if kind in ("docx", "pdf"):
-        return None, clean_lines(_parse(raw, kind)), None, (), (), None
+        return _Parts(clean_lines(_parse(raw, kind)))
     raise _refuse(
         raw,
         "supported_format",
