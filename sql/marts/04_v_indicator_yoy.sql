@@ -1,0 +1,28 @@
+-- v_indicator_yoy: one row per region, metric and year that the region also reported the year before:
+-- the change and percent change from the previous year's figure (current report versions only).
+CREATE OR REPLACE VIEW v_indicator_yoy AS
+WITH source AS (
+    SELECT region_code, region_name, report_year, metric_code, metric_name_zh, unit, value, is_approximate
+    FROM v_metric_value
+    WHERE region_code IS NOT NULL AND region_code <> '-1'
+),
+renamed AS (
+    SELECT
+        cur.region_code, cur.region_name, cur.metric_code, cur.metric_name_zh, cur.unit,
+        cur.report_year                              AS year,
+        prev.value                                   AS previous_value,
+        cur.value                                    AS value,
+        cur.value - prev.value                       AS change,
+        CASE WHEN prev.value <> 0 THEN round(100.0 * (cur.value - prev.value) / prev.value, 2) END AS change_pct,
+        cur.is_approximate OR prev.is_approximate    AS is_approximate
+    FROM source AS cur
+    JOIN source AS prev
+      ON prev.region_code = cur.region_code
+     AND prev.metric_code = cur.metric_code
+     AND prev.unit = cur.unit
+     AND prev.report_year = cur.report_year - 1
+),
+final AS (
+    SELECT * FROM renamed
+)
+SELECT * FROM final;
