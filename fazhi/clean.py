@@ -228,10 +228,14 @@ def metric_dimension(catalog: MetricCatalog) -> pl.DataFrame:
     )
 
 
-def label_mapping(labels: pl.DataFrame, catalog: MetricCatalog, metrics: pl.DataFrame) -> pl.DataFrame:
-    """For rows of (raw_label, unit): metric_code, metric_key and whether the unit is in the metric's family."""
-    mapped = catalog.map_frame(labels.select("raw_label", "unit")).get_column("metric_code")
-    frame = labels.with_columns(mapped.fill_null(UNCLASSIFIED).alias("metric_code"))
+def label_mapping(facts: pl.DataFrame, catalog: MetricCatalog, metrics: pl.DataFrame) -> pl.DataFrame:
+    """Per fact: metric_code, metric_key and whether its unit is in the metric's family.
+
+    facts needs statistic_key, report_key, parent_statistic_key, sentence, char_start, raw_label, unit:
+    a breakdown part is mapped in the context of its total (维持 under 行政复议 is a reconsideration outcome).
+    """
+    mapped = catalog.map_facts(facts).get_column("metric_code")
+    frame = facts.with_columns(mapped.fill_null(UNCLASSIFIED).alias("metric_code"))
     frame = frame.join(metrics.select("metric_code", "metric_key", pl.col("unit_family").alias("_family")), on="metric_code", how="left")
     # the catalog's unit_family lists unit families (fazhi/units.py names) or units, '|'-separated
     frame = frame.with_columns(pl.col("unit").map_elements(unit_family, return_dtype=pl.Utf8).alias("_unit_family"))
@@ -257,4 +261,4 @@ def clean(batch: Sequence[ExtractedReport], regions: RegionIndex, catalog: Metri
     base_schema = {k: v for k, v in FACT_SCHEMA.items() if k not in {"metric_key", "metric_code", "unit_in_family"}}
     facts = pl.DataFrame(fact_rows, schema=base_schema)
     facts = label_mapping(facts, catalog, metrics).select(list(FACT_SCHEMA)).cast(FACT_SCHEMA)  # type: ignore[arg-type]
-    return CleanBatch(reports=reports, facts=facts, dates=_dates(reports), metrics=metrics, regions=regions.frame())
+    return CleanBatch(reports=reports, facts=facts, dates=_dates(reports), metrics=metrics, regions=regions.frame(extended=True))

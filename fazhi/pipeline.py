@@ -55,9 +55,9 @@ class Catalogs:
         digest = hashlib.sha256(catalog_file.read_bytes()).hexdigest() if catalog_file.exists() else "none"
         return cls(regions=RegionIndex.load(), metrics=MetricCatalog.load(), metric_sha256=digest)
 
-    def relabel(self, labels: pl.DataFrame) -> pl.DataFrame:
-        """Current mapping of (raw_label, unit) pairs to metrics (the curation loop)."""
-        return label_mapping(labels, self.metrics, metric_dimension(self.metrics))
+    def relabel(self, facts: pl.DataFrame) -> pl.DataFrame:
+        """Current mapping of published facts to metrics (the curation loop)."""
+        return label_mapping(facts, self.metrics, metric_dimension(self.metrics))
 
 
 @dataclass

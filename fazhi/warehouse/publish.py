@@ -165,8 +165,8 @@ def _apply(
     for step in PUBLISH_STEPS:
         run_file(con, step, params)
     if catalog_changed:
-        labels = con.sql("SELECT DISTINCT raw_label, unit FROM fact_statistic").pl()
-        _register(con, {"stg_label_map": relabel(labels)})
+        facts = query_file(con, "state/facts_for_mapping.sql").pl()
+        _register(con, {"stg_label_map": relabel(facts).select("statistic_key", "metric_key", "unit_in_family")})
         run_file(con, "publish/07_remap_metrics.sql")
         run_file(con, "publish/12_set_meta.sql", {"key": CATALOG_HASH_KEY, "value": catalog_sha256})
     for step in ("publish/08_insert_quarantine.sql", "publish/09_insert_gate_result.sql", "publish/10_insert_load_document.sql"):

@@ -19,7 +19,8 @@ from fazhi.warehouse import publish as publish_module
 from fazhi.warehouse.lock import WarehouseBusy, load_lock
 from fazhi.warehouse.publish import PublishError
 from fazhi.warehouse.state import published_hashes
-from tests.factories import BODY, default_statistics, report
+from tests.conftest import PROJECT_ROOT
+from tests.factories import BODY, default_statistics, report, statistic
 
 CONTRACT = {
     "dim_region": ["region_key", "region_code", "region_name", "region_level", "province_name", "prefecture_name", "county_name", "parent_region_code"],
@@ -156,3 +157,25 @@ def test_a_second_load_waits_then_fails_clearly(warehouse: Path) -> None:
     with load_lock(warehouse), pytest.raises(WarehouseBusy, match="another fazhi load"):
         with load_lock(warehouse, wait_seconds=0.5):
             pass
+
+
+def test_curation_loop_remaps_published_facts_without_reextracting(warehouse: Path, catalogs: pipeline.Catalogs, tmp_path: Path) -> None:
+    from fazhi.metrics import MetricCatalog
+
+    body = BODY + "开展无人机飞行45架次。"
+    stats = [*default_statistics(body), statistic(body, "45架次", 45, "次", 7, raw_label="开展无人机飞行")]
+    _load(warehouse, catalogs, report(body, stats))
+    query = """SELECT m.metric_code FROM fact_statistic f JOIN dim_metric m USING (metric_key)
+               WHERE f.raw_label = '开展无人机飞行'"""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.sql(query).fetchall() == [("unclassified",)]
+        assert con.sql("SELECT raw_label FROM v_unmapped_labels").fetchall().count(("开展无人机飞行",)) == 1
+    # an analyst adds a metric with that synonym to the catalog CSV and reruns
+    extended = tmp_path / "metric_catalog.csv"
+    original = (PROJECT_ROOT / "seeds" / "metric_catalog.csv").read_text(encoding="utf-8")
+    extended.write_text(original + "drone_patrol_flights,无人机飞行架次,Drone flights,enforcement,次,session,yes,,,无人机飞行,,\n", encoding="utf-8")
+    curated = pipeline.Catalogs(catalogs.regions, MetricCatalog.load(extended), hashlib.sha256(extended.read_bytes()).hexdigest())
+    second = _load(warehouse, curated, report(body, stats))
+    assert second.audit["documents_skipped"] == 1  # nothing re-extracted
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.sql(query).fetchall() == [("drone_patrol_flights",)]
