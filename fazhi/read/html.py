@@ -203,17 +203,19 @@ def read_html(html: str) -> HtmlParts:
     if body is None:
         return HtmlParts(None, [], [], "none", ())
     meta = _meta_tags(tree)
-    page_lines = render(body)
     title = _page_title(tree, body, meta.get("title"))
     attachments = _attachments(body)
     article, selector = _by_selector(tree)
-    method = "selector"
-    if article is not None and selector in _GENERIC_SELECTORS:
-        _prune_chrome(article)
-    if article is None:
+    if article is not None:  # the common case: render the article once, and the page around it
+        if selector in _GENERIC_SELECTORS:
+            _prune_chrome(article)
+        lines, method = render(article), "selector"
+        page_lines = render(body, skip=article) + lines
+    else:
+        page_lines = render(body)  # before the chrome is pruned: the info bar lives there
         _prune_chrome(body)
         article, method = _by_density(body), "density"
-    lines = render(article) if article is not None else []
+        lines = render(article) if article is not None else []
     if cjk_count("".join(lines)) < _MIN_ARTICLE_CJK:
         lines, method = _by_trafilatura(html), "trafilatura"
     facts = [f"{label}：{meta[key]}" for key, label in (("published", "发布时间"), ("source", "来源")) if key in meta]

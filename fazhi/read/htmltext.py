@@ -50,8 +50,11 @@ def _table_lines(table: LexborNode) -> list[str]:
     return out
 
 
-def render(node: LexborNode) -> list[str]:
-    """A node's text as lines: blocks and <br> break lines, inline tags (Word's <span>s) join up."""
+def render(node: LexborNode, skip: LexborNode | None = None) -> list[str]:
+    """A node's text as lines: blocks and <br> break lines, inline tags (Word's <span>s) join up.
+
+    skip: a descendant left out (the article, when rendering the page around it)."""
+    skip_id = skip.mem_id if skip is not None else None
     out: list[str] = []
     buf: list[str] = []
 
@@ -66,7 +69,7 @@ def render(node: LexborNode) -> list[str]:
             tag = child.tag
             if tag == "-text":
                 buf.append(child.text_content or "")
-            elif tag in ("-comment", "script", "style"):
+            elif tag in ("-comment", "script", "style") or child.mem_id == skip_id:
                 continue
             elif tag == "table":
                 flush()
