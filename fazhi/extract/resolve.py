@@ -172,7 +172,9 @@ def resolve(c: Candidate, text: str, delims: list[int], facts: SentenceFacts, se
     elif base_unit in MONEY_UNITS or base_unit == "元":
         kind = "amount"
     change = _CHANGE.ending_at(text, num_start, ss)
-    if change and (facts.comparison_end <= num_start or base_unit == "百分点"):
+    # a rate that rose or fell is a change even with no 同比 (办件量增长35%); a count needs the
+    # comparison, since 增加215家 may just be new items
+    if change and (facts.comparison_end <= num_start or base_unit in ("百分点", "%") and len(change) > 1):
         kind = "change"
         if change.startswith(_DOWN):
             value = -value
