@@ -67,7 +67,7 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
         section_tracker = SectionTracker(markers)
         drafts.extend(table_drafts(text, tables, year, lambda pos: section_tracker.at(pos)[0]))
         drafts.sort(key=lambda d: d.start)
-    attach_subjects(drafts)
+    attach_subjects(drafts, text)
     link_breakdowns(drafts, text)
     infer_units(drafts)
     check_breakdowns(drafts)

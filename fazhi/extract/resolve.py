@@ -83,6 +83,7 @@ _QUOTE_CHARS = re.compile("[“”\"《》「」‘’']")
 _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
+_CONJUNCTION = re.compile("[和与及、,]")
 _CHANGE_ONLY = frozenset(CHANGE_UP + CHANGE_DOWN)
 _MAX_LABEL = 24
 _MAX_AFTER = 12
@@ -274,24 +275,27 @@ def _after_text(text: str, end: int, sent_end: int) -> str:
     return clean_label(after)
 
 
-def attach_subjects(drafts: list[Draft]) -> None:
-    """Ratio words (完成率) and bare changes borrow the label of the statistic they qualify."""
-    for i, d in enumerate(drafts):
-        if i == 0:
-            continue
-        prev = drafts[i - 1]
+def attach_subjects(drafts: list[Draft], text: str) -> None:
+    """Ratios (完成率) and changes borrow their subject; a number joined to a change shares it."""
+    for i in range(1, len(drafts)):
+        d, prev = drafts[i], drafts[i - 1]
         if prev.sent_start != d.sent_start:
             continue
-        # the subject of a ratio is the nearest count before it (咨询1473件，完成率…，满意度…)
-        counts = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.kind in ("count", "amount")]
-        subject = _strip_ratio(counts[-1].label) if counts else ""
+        if (prev.kind == "change" and d.kind == "count" and d.unit == prev.unit
+                and _CONJUNCTION.fullmatch(text[prev.end : d.start])):
+            # 分别较上年减少3件和1件: the second number shares the first one's change
+            d.kind = "change"
+            d.value = -d.value if prev.value < 0 else d.value
+        recent = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.label]
         if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
+            # the subject of a ratio is the nearest count before it (咨询1473件，完成率…，满意度…)
+            counts = [p for p in recent if p.kind in ("count", "amount")]
+            subject = _strip_ratio(counts[-1].label) if counts else ""
             if subject and not d.label.startswith(subject):
                 d.label = subject + d.label
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
-            same = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.label
-                    and (d.kind == "change" or p.unit == d.unit)]
+            same = [p for p in recent if d.kind == "change" or p.unit == d.unit]
             if same:
                 d.label = same[-1].label
 

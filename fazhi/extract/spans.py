@@ -34,7 +34,7 @@ _CHINESE_NEXT = rf"(?=[余多]?[{_UNIT_FIRST}]|[至到~\-—])"
 NUMBER_SPAN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百点]+))"
     rf"|(?P<num>(?>{ARABIC}){_ARABIC_NEXT}|(?>{CHINESE}){_CHINESE_NEXT})"
-    rf"(?:(?P<rsep>至|到|~|-|—)(?P<num2>{ARABIC}|{CHINESE}))?"
+    rf"(?:(?P<u1>%)?(?P<rsep>至|到|~|-|—)(?P<num2>{ARABIC}|{CHINESE}))?"
     rf"(?P<mult>万|亿)?(?P<approx>余|多)?(?P<unit>{_UNITS})?"
 )
 _BEFORE = SuffixLexicon(BLOCK_BEFORE)
@@ -85,7 +85,9 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
 
 def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
     s, e = m.span()
-    _, _, num, rsep, num2, mult, approx, unit = groups
+    _, _, num, u1, rsep, num2, mult, approx, unit = groups
+    if u1 and unit != u1:
+        return None  # "10%-15" without its second % is a code, not a range
     if not unit and not mult and e < len(text) and text[e] not in _BARE_FOLLOW and not text.startswith("其中", e):
         return None  # years, dates, codes: the common case, rejected first
     is_chinese = not num[0].isdigit()
