@@ -18,6 +18,7 @@ import polars as pl
 from fazhi.clean import CleanBatch, ExtractedReport, clean, label_mapping, metric_dimension
 from fazhi.config import SEEDS_DIR, Settings
 from fazhi.discover import discover, load_raw
+from fazhi.faults import checkpoint
 from fazhi.extract import EXTRACTOR_VERSION, extract_statistics
 from fazhi.gate import GateOutcome, gate
 from fazhi.ledger import Ledger
@@ -89,6 +90,7 @@ def _each(items: Sequence[T], stage: str, work: Callable[[T], R], uri: Callable[
     for item in items:
         try:
             done.append(work(item))
+            checkpoint(f"{stage}:item")
         except InputError as exc:
             held.append(Held(exc, sha(item)))
         except Exception as exc:  # a bug must not lose the input or stop the run: hold it with the cause
@@ -190,6 +192,7 @@ def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:
     """The whole load without Prefect (same stages, same order): for benchmarks and debugging."""
     started, load_id, ledger = datetime.now(), new_load_id(), Ledger()
     found, rejected = discover(sources)
+    checkpoint("discover:done")
     record(ledger, [Held(e) for e in rejected])
     raws, held = load_files([s for s in found if not s.is_url])
     record(ledger, held)

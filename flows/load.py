@@ -16,6 +16,7 @@ from fazhi import pipeline
 from fazhi.clean import CleanBatch, clean
 from fazhi.config import DEFAULT_REPORTS_DIR, Settings
 from fazhi.discover import discover, load_raw
+from fazhi.faults import checkpoint
 from fazhi.fetch import TransientFetchError
 from fazhi.gate import GateOutcome, gate
 from fazhi.ledger import Ledger
@@ -109,6 +110,7 @@ def _load(
 ) -> tuple[pipeline.RunSummary, GateOutcome]:
     """The story of one load, each stage a task over the whole batch."""
     found, rejected = discover_task(sources)
+    checkpoint("discover:done")
     pipeline.record(ledger, [pipeline.Held(e) for e in rejected])
     raws, held = load_files_task([s for s in found if not s.is_url])
     pipeline.record(ledger, held)

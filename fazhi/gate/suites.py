@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from fazhi.config import EXPECTATIONS_DIR
+from fazhi.faults import checkpoint
 
 SEVERITIES = ("blocking", "warning")
 
@@ -75,6 +76,7 @@ def _suite(name: str) -> Any:
 def validate(name: str, frame: pd.DataFrame, index_columns: list[str]) -> tuple[bool, list[Failure], Any]:
     """Validate frame with suite `name`; returns (success, failures with their rows, the GX result)."""
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+    checkpoint("gate:validating")
     result = batch.validate(
         _suite(name),
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},

@@ -22,6 +22,7 @@ import polars as pl
 
 from fazhi.clean import CleanBatch
 from fazhi.config import STORAGE_COMPATIBILITY
+from fazhi.faults import checkpoint
 from fazhi.model import FazhiError
 from fazhi.warehouse.sql import ensure_schema, query_file, run_file
 
@@ -77,13 +78,16 @@ def _staged_copy(warehouse: Path) -> Iterator[Path]:
     """A private copy of the warehouse to write to; it replaces the original only if the block succeeds."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     scratch = warehouse.with_name(f".{warehouse.name}.next-{os.getpid()}")
-    for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
+    for leftover in warehouse.parent.glob(f".{warehouse.name}.next-*"):  # a killed load's copy (we hold the lock)
         leftover.unlink(missing_ok=True)
     if warehouse.exists():
         shutil.copyfile(warehouse, scratch)
+    checkpoint("publish:copied")
     try:
         yield scratch
+        checkpoint("publish:committed")
         os.replace(scratch, warehouse)
+        checkpoint("publish:swapped")
     finally:
         for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -164,6 +168,7 @@ def _apply(
         run_file(con, "publish/02_replace_dim_metric.sql")
     for step in PUBLISH_STEPS:
         run_file(con, step, params)
+    checkpoint("publish:in_transaction")
     if catalog_changed:
         facts = query_file(con, "state/facts_for_mapping.sql").pl()
         _register(con, {"stg_label_map": relabel(facts).select("statistic_key", "metric_key", "unit_in_family")})
