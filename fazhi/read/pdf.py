@@ -12,6 +12,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3}|[Pp]age\s*\d+)$"
 )
 _EDGE = 2  # lines at the top and bottom of a page where running headers/footers sit
+_SENTENCE_END = ("。", "！", "？", "；", "：")
+# A heading marker after a finished sentence starts a paragraph even when not indented.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\D|第[一二三四五六七八九十]+[部章条])"
+)
 
 
 @dataclass
@@ -100,7 +105,8 @@ def _join(lines: list[_Line]) -> list[str]:
     for ln in lines:
         width = ln.size or 10.0
         indented = ln.x0 > left + 0.8 * width
-        if ln.is_row or not open_para or indented:
+        heading = bool(out) and out[-1].endswith(_SENTENCE_END) and _HEADING.match(ln.text) is not None
+        if ln.is_row or not open_para or indented or heading:
             out.append(ln.text)
         else:
             out[-1] += ln.text
