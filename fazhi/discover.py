@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from fazhi.fetch import fetch_url, read_source_list
@@ -163,8 +164,7 @@ def _symlink_error(given: str) -> InputError:
 def load_raw(source: Source) -> RawDocument:
     """Read a Source's bytes (file or URL); raises InputError for inputs that cannot be read."""
     if source.is_url:
-        raw = fetch_url(source.uri)
-        return RawDocument(**{**raw.__dict__, "hints": dict(source.hints)})
+        return replace(fetch_url(source.uri), hints=dict(source.hints))
     path = Path(source.uri)
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if media_type is None:

@@ -36,14 +36,6 @@ _GENERIC_TYPES = {
     "application/force-download",
     "binary/octet-stream",
 }
-_SUFFIXES = {
-    ".txt": "txt",
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
 _TRANSIENT_STATUS = {408, 425, 429}
 # filename*=UTF-8''%E6%8A%A5%E5%91%8A.docx or filename="report.pdf" in Content-Disposition
 _FILENAME = re.compile(r"filename\*?=(?:[\w-]+'[\w-]*')?\"?([^\";]+)", re.IGNORECASE)
@@ -155,9 +147,11 @@ def _media_type(url: str, response: httpx.Response, data: bytes) -> str:
     if declared in _GENERIC_TYPES:
         disposition = _FILENAME.search(response.headers.get("content-disposition", ""))
         name = unquote(disposition[1]) if disposition else response.url.path
+        from fazhi.discover import SUPPORTED_SUFFIXES  # one suffix map for files and URLs (imported here: no cycle)
+
         suffix = PurePosixPath(name.strip().strip('"')).suffix.lower()
-        if suffix in _SUFFIXES:
-            return _SUFFIXES[suffix]
+        if suffix in SUPPORTED_SUFFIXES:
+            return SUPPORTED_SUFFIXES[suffix]
         for magic, media_type in _MAGIC:
             if data.startswith(magic):
                 return media_type
