@@ -39,14 +39,17 @@ def report(title: str, docs: list[GoldDoc], verbose: bool) -> Score:
     total = Score()
     for doc in docs:
         total.add(score(doc, extract_statistics(doc.text, doc.year)))
-    print(f"== {title}: {len(docs)} documents, {total.tp + total.fn} gold statistics, "
-          f"{sum(len(d.negatives) for d in docs)} negative cases")
-    print(f"precision {total.precision:.3f}  recall {total.recall:.3f}  "
-          f"(tp {total.tp}, fp {total.fp}, fn {total.fn})  non-statistics emitted {total.negatives_emitted}")
+    print(
+        f"== {title}: {len(docs)} documents, {total.tp + total.fn} gold statistics, "
+        f"{sum(len(d.negatives) for d in docs)} negative cases"
+    )
+    print(
+        f"precision {total.precision:.3f}  recall {total.recall:.3f}  "
+        f"(tp {total.tp}, fp {total.fp}, fn {total.fn})  non-statistics emitted {total.negatives_emitted}"
+    )
     fields = ["value", "value_max", "unit", "kind", "period", "parent", "flags_all"]
     print("  " + "  ".join(f"{f} {total.accuracy(f):.3f}" for f in fields))
-    print("  flags: " + "  ".join(f"{FLAG_FIELDS[f[-1]]} {total.accuracy(f):.3f}"
-                                  for f in (f"flag_{x}" for x in FLAG_FIELDS)))
+    print("  flags: " + "  ".join(f"{FLAG_FIELDS[f[-1]]} {total.accuracy(f):.3f}" for f in (f"flag_{x}" for x in FLAG_FIELDS)))
     print(f"  breakdown parents {total.accuracy('parent'):.3f} over {total.field_n.get('parent', 0)} links")
     for kind, (n, found, right) in _per_kind(docs).items():
         print(f"  kind {kind:8} gold {n:3}  recall {found / n:.3f}  kind correct {right / max(found, 1):.3f}")

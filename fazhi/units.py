@@ -52,6 +52,7 @@ _UNIT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("平方米", "平方米", "area"),
     ("公里", "公里", "length"),
     ("吨", "吨", "weight"),
+    ("天", "天", "duration"),
 )
 
 # Multiplier prefixes: '万人次' = 10000 人次. 千 only for money (千克 is a base unit of its own).
@@ -104,9 +105,7 @@ def families_compatible(a: str, b: str) -> bool:
     fa, fb = unit_family(a), unit_family(b)
     if not fa or not fb:
         return False
-    return fa == fb or "generic" in (fa, fb) and {fa, fb} <= _COUNT_FAMILIES
+    return fa == fb or ("generic" in (fa, fb) and {fa, fb} <= _COUNT_FAMILIES)
 
 
-_COUNT_FAMILIES = frozenset(
-    {"case", "person", "session", "item", "generic", "document", "batch", "organisation", "place"}
-)
+_COUNT_FAMILIES = frozenset({"case", "person", "session", "item", "generic", "document", "batch", "organisation", "place"})

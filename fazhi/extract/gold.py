@@ -77,8 +77,19 @@ def load_gold(txt_path: Path) -> GoldDoc:
         if k < 0:
             raise GoldError(f"{gold_path}:{n}: surface {surface!r} not in anchor {anchor!r}")
         rows.append(
-            GoldRow(anchor, surface, a + k, a + k + len(surface), float(value or 0), float(vmax) if vmax else None,
-                    unit, kind, flags, int(period) if period else None, parent)
+            GoldRow(
+                anchor,
+                surface,
+                a + k,
+                a + k + len(surface),
+                float(value or 0),
+                float(vmax) if vmax else None,
+                unit,
+                kind,
+                flags,
+                int(period) if period else None,
+                parent,
+            )
         )
     return GoldDoc(txt_path.stem, text, year, rows)
 

@@ -26,7 +26,7 @@ from fazhi.extract.spans import Candidate
 from fazhi.units import MONEY_UNITS, MULTIPLIERS, normalize_unit
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A statistic being built: compact-text span plus everything resolved so far."""
 
@@ -49,9 +49,7 @@ class Draft:
     breakdown_status: str | None = None
 
 
-_CHANGE = SuffixLexicon(
-    tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail in ("", "为", "达", "幅度", "幅度为", "幅度达"))
-)
+_CHANGE = SuffixLexicon(tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail in ("", "为", "达", "幅度", "幅度为", "幅度达")))
 _DOWN = tuple(sorted(CHANGE_DOWN, key=len, reverse=True))
 _COMPARISON = re.compile("|".join(COMPARISON_WORDS))
 _PRIOR = re.compile("(?:" + "|".join(PRIOR_MARKERS) + ")$")
@@ -117,14 +115,17 @@ class SentenceFacts:
 
 
 _NEVER = 1 << 62
+_PARTIAL_HINT = re.compile("[截以季半月]")
+_COMPARISON_HINT = re.compile("[比较同环相]")
 
 
 def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
     """Scan a sentence once (absolute offsets): anchors, partial-period, target and comparison words."""
     sentence = text[ss:se]
-    titles = [(m.start(), m.end()) for m in _TITLES.finditer(sentence)]
-    years = []
-    for m in _YEAR.finditer(sentence):
+    years: list[tuple[int, int]] = []
+    has_year = "年" in sentence
+    titles = [(m.start(), m.end()) for m in _TITLES.finditer(sentence)] if has_year else []
+    for m in _YEAR.finditer(sentence) if has_year else ():
         if any(a <= m.start() < b for a, b in titles):
             continue  # years in 《…（2021—2025年）》 are names
         tail = sentence[m.end() : m.end() + 2]
@@ -132,9 +133,14 @@ def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
         if tail.startswith(CUMULATIVE_YEAR_SUFFIXES) or head in ("比", "较", "与", "同", "〔", "["):
             continue
         years.append((ss + m.end(), int(m[1])))
-    partial = PARTIAL.search(sentence)
-    target = _TARGET_SENTENCE.search(sentence)
-    comparison = _COMPARISON.search(sentence)
+    # cheap substring guards first: most sentences have none of these words
+    partial = PARTIAL.search(sentence) if _PARTIAL_HINT.search(sentence) else None
+    target = (
+        _TARGET_SENTENCE.search(sentence)
+        if has_year or "下一步" in sentence or "明年" in sentence or "今后" in sentence
+        else None
+    )
+    comparison = _COMPARISON.search(sentence) if _COMPARISON_HINT.search(sentence) else None
     return SentenceFacts(
         tuple(years),
         ss + partial.end() if partial else _NEVER,
@@ -143,8 +149,15 @@ def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
     )
 
 
-def resolve(c: Candidate, text: str, delims: list[int], facts: SentenceFacts, sent: tuple[int, int],
-            prev_end: int, report_year: int | None) -> Draft | None:
+def resolve(
+    c: Candidate,
+    text: str,
+    delims: list[int],
+    facts: SentenceFacts,
+    sent: tuple[int, int],
+    prev_end: int,
+    report_year: int | None,
+) -> Draft | None:
     """Resolve one candidate inside its sentence; None when it is not a statistic after all."""
     value = _number(c.num, c.is_chinese or c.tag == "percent_words")
     if value is None:
@@ -175,7 +188,7 @@ def resolve(c: Candidate, text: str, delims: list[int], facts: SentenceFacts, se
     change = _CHANGE.ending_at(text, num_start, ss)
     # a rate that rose or fell is a change even with no 同比 (办件量增长35%); a count needs the
     # comparison, since 增加215家 may just be new items
-    if change and (facts.comparison_end <= num_start or base_unit in ("百分点", "%") and len(change) > 1):
+    if change and (facts.comparison_end <= num_start or (base_unit in ("百分点", "%") and len(change) > 1)):
         kind = "change"
         if change.startswith(_DOWN):
             value = -value
@@ -187,7 +200,10 @@ def resolve(c: Candidate, text: str, delims: list[int], facts: SentenceFacts, se
         kind = "range"
     draft = Draft(c.start, c.end, value, value_max, base_unit, kind, "", ss, se)
     draft.is_approximate = bool(
-        c.approx_prefix or c.approx_infix or c.approx_suffix or ("少" in before or "低" in before) and _BOUND_BEFORE.search(before)
+        c.approx_prefix
+        or c.approx_infix
+        or c.approx_suffix
+        or (("少" in before or "低" in before) and _BOUND_BEFORE.search(before))
     )
     draft.period_year = _period_year(facts, num_start, before, kind, report_year)
     draft.is_partial_period = facts.partial_end <= num_start
@@ -266,7 +282,7 @@ def _after_text(text: str, end: int, sent_end: int) -> str:
         return ""
     after = _AFTER_LEAD.sub("", after)
     if len(after) > _MAX_AFTER:
-        q = min((after.find(ch) for ch in "“\"《" if after.find(ch) > 0), default=-1)
+        q = min((after.find(ch) for ch in '“"《' if after.find(ch) > 0), default=-1)
         after = after[:q] if q > 0 else after[:_MAX_AFTER]
     cut = _CUT.search(after)
     if cut is not None:  # 13个街道人民调解委员会共受理…: what follows 共 is the next statistic's
@@ -281,8 +297,12 @@ def attach_subjects(drafts: list[Draft], text: str) -> None:
         d, prev = drafts[i], drafts[i - 1]
         if prev.sent_start != d.sent_start:
             continue
-        if (prev.kind == "change" and d.kind == "count" and d.unit == prev.unit
-                and _CONJUNCTION.fullmatch(text[prev.end : d.start])):
+        if (
+            prev.kind == "change"
+            and d.kind == "count"
+            and d.unit == prev.unit
+            and _CONJUNCTION.fullmatch(text[prev.end : d.start])
+        ):
             # 分别较上年减少3件和1件: the second number shares the first one's change
             d.kind = "change"
             d.value = -d.value if prev.value < 0 else d.value

@@ -6,7 +6,7 @@ It only finds; whether a span is a statistic, and what it means, is the resolver
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fazhi.extract.lexicon import (
     APPROX_PREFIXES,
@@ -45,8 +45,7 @@ _BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A tagged number span: [start, end) in compact text, tag, and the regex groups."""
 
     start: int
@@ -85,7 +84,7 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
 
 def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
     s, e = m.span()
-    _, _, num, u1, rsep, num2, mult, approx, unit = groups
+    _, _, num, u1, _rsep, num2, mult, approx, unit = groups
     if u1 and unit != u1:
         return None  # "10%-15" without its second % is a code, not a range
     if not unit and not mult and e < len(text) and text[e] not in _BARE_FOLLOW and not text.startswith("其中", e):

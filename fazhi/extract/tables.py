@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fazhi.extract.resolve import PARTIAL, Draft, clean_label
 from fazhi.units import MONEY_UNITS, MULTIPLIERS, UNIT_WORDS, normalize_unit
@@ -15,7 +16,9 @@ _CELL_NUMBER = re.compile(
 )
 # unit named in a header or row label: 数量（件）, 罚没金额(万元), 单位:件
 _HEADER_UNIT = re.compile(rf"\((?P<u>(?:万|亿)?(?:{_UNITS}))\)|单位:(?P<u2>(?:万|亿)?(?:{_UNITS}))")
-_GENERIC_HEADER = re.compile(r"^(?:数量|数值|数据|数|总数|合计|总计|本年|当年|本期|完成值|实际|情况|项目|指标|20[0-9]{2}年度?|上年|去年|同比|目标值?|计划)$")
+_GENERIC_HEADER = re.compile(
+    r"^(?:数量|数值|数据|数|总数|合计|总计|本年|当年|本期|完成值|实际|情况|项目|指标|20[0-9]{2}年度?|上年|去年|同比|目标值?|计划)$"
+)
 _CHANGE_HEADER = re.compile(r"同比|增长|增幅|增减|变化|环比")
 _TARGET_HEADER = re.compile(r"目标|计划")
 _PRIOR_HEADER = re.compile(r"上年|去年|上一年")
@@ -58,7 +61,9 @@ def _strip_unit(label: str) -> str:
     return _HEADER_UNIT.sub("", label).strip()
 
 
-def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | None, section_of) -> list[Draft]:
+def table_drafts(
+    text: str, spans: list[tuple[int, int]], report_year: int | None, section_of: Callable[[int], str]
+) -> list[Draft]:
     """Drafts for every numeric cell of every table (first row of a block = headers)."""
     drafts: list[Draft] = []
     header: list[str] | None = None
@@ -86,8 +91,17 @@ def table_drafts(text: str, spans: list[tuple[int, int]], report_year: int | Non
     return drafts
 
 
-def _cell_draft(text: str, s: int, e: int, row_label: str, head: str, table_unit: str | None,
-                line_start: int, line_end: int, report_year: int | None) -> Draft | None:
+def _cell_draft(
+    text: str,
+    s: int,
+    e: int,
+    row_label: str,
+    head: str,
+    table_unit: str | None,
+    line_start: int,
+    line_end: int,
+    report_year: int | None,
+) -> Draft | None:
     m = _CELL_NUMBER.fullmatch(text, s, e) or _CELL_NUMBER.fullmatch(text.rstrip("%"), s, e)
     if m is None:
         return None

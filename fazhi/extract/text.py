@@ -96,7 +96,11 @@ def _deletions(text: str) -> list[tuple[int, int]]:
             continue
         line_start = text.rfind("\n", 0, k) + 1
         prev_line = text[line_start:k]
-        if len(prev_line) < _MIN_WRAPPED_LINE or " | " in prev_line or _HEADING_START.match(prev_line) and "。" not in prev_line:
+        if (
+            len(prev_line) < _MIN_WRAPPED_LINE
+            or " | " in prev_line
+            or (_HEADING_START.match(prev_line) and "。" not in prev_line)
+        ):
             continue
         next_line_end = text.find("\n", m.end())
         next_line = text[m.end() : next_line_end if next_line_end >= 0 else len(text)]
@@ -196,12 +200,10 @@ def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
             ok = n == expected or n == 1 or expected < n <= expected + 1
         else:
             next_bound = bounds[b] if b < len(bounds) else len(text)
-            later_strong = any(
-                c[2] == n and c[3] and c[0] > s and c[0] < next_bound for c in candidates[i + 1 :]
-            )
+            later_strong = any(c[2] == n and c[3] and c[0] > s and c[0] < next_bound for c in candidates[i + 1 :])
             # out of sequence, a glued small number still opens an item when prose, not another
             # number, follows it (工作2、积极推进… vs 物权纠纷6、合同纠纷4)
-            ok = not later_strong and (n == expected or n <= 20 and _prose_follows(text, e))
+            ok = not later_strong and (n == expected or (n <= 20 and _prose_follows(text, e)))
         if ok:
             accepted.append(Marker(s, e, 3, f"{n}.", False))
             expected = n + 1

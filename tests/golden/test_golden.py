@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,12 @@ DOC_PATHS = sorted(CASES.glob("*.txt"))
 KNOWN_GAPS = {("lintao-2021", "平均成绩92.6分"): "分 (exam points) is not in the unit lexicon"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(path: Path) -> GoldDoc:
     return load_gold(path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stats(path: Path) -> tuple[Statistic, ...]:
     doc = _doc(path)
     return tuple(extract_statistics(doc.text, doc.year))
@@ -51,7 +51,7 @@ def test_document_grounding_and_contract(path: Path) -> None:
     for s in stats:
         assert text[s.char_start : s.char_end] == s.surface
         assert s.kind in KINDS
-        assert s.sentence and s.surface.strip() in s.sentence.replace("\n", "") or s.surface in s.sentence
+        assert s.surface in s.sentence
         if s.parent_index is not None:
             assert 0 <= s.parent_index < s.index
         if s.kind == "range":
