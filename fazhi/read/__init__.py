@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from fazhi.model import Document, InputError, RawDocument
 from fazhi.read.chrome import cjk_count, clean_lines, strip_chrome
-from fazhi.read.decoding import decode_bytes, sniff_meta_charset
+from fazhi.read.decoding import decode_bytes, normalize_charset, sniff_meta_charset
 from fazhi.read.metadata import Metadata, read_metadata
 
 # A report on rule-of-law government names its subject: a text without any of these words is
@@ -108,7 +108,7 @@ class _Parts:
 def _lines_of(raw: RawDocument, kind: str) -> _Parts:
     if kind in ("txt", "html"):
         declared = raw.declared_charset
-        if kind == "html" and not declared:
+        if kind == "html" and not normalize_charset(declared):  # absent or a server default: the page's own
             declared = sniff_meta_charset(raw.data)
         text, _codec = decode_bytes(raw.data, raw.source_uri, declared)
         if kind == "txt":

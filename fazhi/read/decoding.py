@@ -20,6 +20,9 @@ _GB_LABELS = re.compile(
     r"^(?:x-)?(?:gb[_-]?2312(?:-80)?|gbk|gb18030|cp936|ms936|euc-cn|csgb2312|chinese)$",
     re.IGNORECASE,
 )
+# Servers (Tomcat, IIS) send ISO-8859-1 by default whatever the page holds, and a Western
+# single-byte codec decodes any bytes without error: for Chinese reports such a label is noise.
+_UNTRUSTED = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 # Control characters other than tab/newline/CR/form-feed never occur in a real report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -27,7 +30,8 @@ _MAX_CONTROL_SHARE = 0.01
 
 
 def normalize_charset(label: str | None) -> str | None:
-    """Map a declared charset label to the codec we decode it with (gb* → gb18030); None if unknown."""
+    """Map a declared charset label to the codec we decode it with (gb* → gb18030); None if unknown
+    or not worth trusting (Western single-byte labels: see _UNTRUSTED)."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
@@ -36,9 +40,10 @@ def normalize_charset(label: str | None) -> str | None:
     import codecs
 
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label).name
     except LookupError:
         return None
+    return None if codec in _UNTRUSTED else codec
 
 
 def sniff_meta_charset(data: bytes) -> str | None:

@@ -36,7 +36,7 @@ _SENTENCE_PUNCT = re.compile(r"[。；，,;！？]")
 _SUBJECT_END = re.compile(r"关于|法治|依法行政|法制|[（(《]")
 _SUBJECT_TRIM = " 　的对在度、,，:：“”\"'"
 _MAX_TITLE = 80
-_TITLE_WINDOW = 8  # the title is among the first lines; later lines are body text
+_TITLE_WINDOW = 15  # the title is among the first lines; later lines are body text
 _SIGNATURE_WINDOW = 8  # the signature block is among the last lines
 
 

@@ -56,6 +56,8 @@ class _Site(BaseHTTPRequestHandler):
             self._send(200, utf8)
         elif path == "/gbk.html":
             self._send(200, BUILD.zoom_page().encode("gbk"), "text/html; charset=gb2312")
+        elif path == "/tomcat.html":  # a server default charset in front of a GBK page that says so itself
+            self._send(200, BUILD.zoom_page().encode("gbk"), "text/html;charset=ISO-8859-1")
         elif path == "/missing.html":
             self._send(404, b"<h1>404</h1>")
         elif path == "/forbidden.html":
@@ -103,7 +105,7 @@ def site():
     server.server_close()
 
 
-@pytest.mark.parametrize("page", ["/utf8.html", "/gbk.html"])
+@pytest.mark.parametrize("page", ["/utf8.html", "/gbk.html", "/tomcat.html"])
 def test_pages_fetch_and_read_to_the_report(site, page):
     before = datetime.now(UTC)
     raw = fetch_url(site + page)

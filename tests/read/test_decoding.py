@@ -25,6 +25,7 @@ RARE = "䶮𠀀€"  # outside GBK: only GB18030 (or Unicode) holds them
         pytest.param(TEXT.encode("gbk"), "utf-8", "gb18030", id="gbk-lying-utf8-declaration"),
         pytest.param(TEXT.encode("utf-8"), "gb2312", "utf-8", id="utf8-lying-gb2312-declaration"),
         pytest.param(TEXT.encode("gbk"), None, "gb18030", id="gbk-undeclared-detected"),
+        pytest.param(TEXT.encode("gbk"), "ISO-8859-1", "gb18030", id="gbk-behind-a-server-default-latin1"),
         pytest.param((TEXT + RARE).encode("gb18030"), "gb2312", "gb18030", id="gb18030-four-byte"),
         pytest.param(
             (TEXT * 3 + RARE).encode("gb18030"),
@@ -66,6 +67,8 @@ def test_binary_data_is_refused(data):
         ("UTF-8", "utf-8"),
         ("'utf8'", "utf-8"),
         ("no-such-charset", None),
+        ("ISO-8859-1", None),
+        ("windows-1252", None),
         ("", None),
         (None, None),
     ],
