@@ -77,14 +77,8 @@ def clean_line(line: str) -> str:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Clean every line (CR/CRLF already split) and drop the empty ones."""
-    out = []
-    for raw in lines:
-        for part in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            line = clean_line(part)
-            if line:
-                out.append(line)
-    return out
+    """Clean every line and drop the empty ones; CR, CRLF, form feeds and U+2028/2029 break lines too."""
+    return [line for raw in lines for part in raw.splitlines() if (line := clean_line(part))]
 
 
 def is_chrome(line: str) -> bool:

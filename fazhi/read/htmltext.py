@@ -11,7 +11,7 @@ from fazhi.read.chrome import clean_line
 # Elements that start a new line; every other element is inline (Word's <span>s, <font>, <a>…).
 _BLOCK_TAG_NAMES = (
     "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside main blockquote "
-    "pre center form figure figcaption address hr tr td th tbody thead tfoot caption title body html"
+    "center form figure figcaption address hr tr td th tbody thead tfoot caption title body html"
 )
 _BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
 _WS_WITH_BREAK = re.compile(r"\s*[\r\n\t]\s*")
@@ -71,6 +71,9 @@ def render(node: LexborNode, skip: LexborNode | None = None) -> list[str]:
                 buf.append(child.text_content or "")
             elif tag in ("-comment", "script", "style") or child.mem_id == skip_id:
                 continue
+            elif tag == "pre":  # preformatted: its line breaks are the paragraphs
+                flush()
+                out.extend(line for raw in child.text(deep=True).splitlines() if (line := clean_line(raw)))
             elif tag == "table":
                 flush()
                 if _is_data_table(child):

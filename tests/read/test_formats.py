@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from readkit import FIXTURES, load_builder
+from readkit import FIXTURES, load_builder, raw_of
 
 from fazhi.discover import load_raw
 from fazhi.model import Source
@@ -104,3 +104,10 @@ def test_every_variant_gives_the_statistics_of_the_clean_text(name, binary_varia
     found = extract_statistics(doc.body_text, doc.report_year)
     assert len(clean_text_statistics) >= 20  # the fixture report is full of figures, tables included
     assert [(s.value, s.unit, s.raw_label) for s in found] == [(s.value, s.unit, s.raw_label) for s in clean_text_statistics]
+
+
+@pytest.mark.parametrize("separator", ["\r", "\f", "\u2028", "\u2029", "\r\n"])
+def test_any_line_separator_splits_paragraphs(separator, build):
+    text = build.plain_text().replace("\n", separator)
+    doc = read_document(raw_of(text.encode("utf-8"), "txt"))
+    assert doc.body_text == build.expected_body()

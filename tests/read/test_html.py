@@ -57,6 +57,11 @@ def test_br_keeps_paragraphs_apart():
     assert lines[:3] == ["一、主要工作", "（一）推进职能转变", "（二）规范执法"]
 
 
+def test_preformatted_lines_stay_apart():
+    lines = read_html(_page("<pre>一、主要工作\n  （一）推进职能转变\r\n\n（二）规范执法</pre>")).lines
+    assert lines[:3] == ["一、主要工作", "（一）推进职能转变", "（二）规范执法"]
+
+
 def test_table_rows_with_header_first():
     table = (
         "<table><tbody><tr><td>市场监管</td><td>203</td></tr></tbody>"
