@@ -1,0 +1,77 @@
+"""Writing the review and validation pages of a warehouse beside it (warehouse/review/, warehouse/validation/)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fazhi.model import FazhiError
+from fazhi.review.report import page_name, render_index, render_report_page
+from fazhi.review.validation import load_page_name, render_load, render_validation_index
+from fazhi.warehouse.sql import query_file
+
+Progress = Callable[[int, int], None]
+
+
+def _rows(con: duckdb.DuckDBPyConnection, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    relation = query_file(con, path, params)
+    columns = relation.columns
+    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+
+
+def _write(path: Path, text: str) -> Path:
+    """Write atomically, so a browser never shows half a page."""
+    scratch = path.with_name(f".{path.name}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, path)
+    return path
+
+
+def _open(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    if not warehouse.is_file():
+        raise FazhiError(f"no warehouse at {warehouse}; run `fazhi run` first or pass --warehouse")
+    try:
+        return duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as exc:
+        raise FazhiError(f"cannot open warehouse {warehouse}: {exc}") from None
+
+
+def build_review(warehouse: Path, out_dir: Path | None = None, progress: Progress | None = None) -> list[Path]:
+    """One page per current report version plus index.html; returns the files written (index first)."""
+    out = out_dir or warehouse.parent / "review"
+    out.mkdir(parents=True, exist_ok=True)
+    con = _open(warehouse)
+    try:
+        reports = _rows(con, "review/reports.sql")
+        written = [_write(out / "index.html", render_index(reports))]
+        for number, report in enumerate(reports, start=1):
+            key = {"report_key": report["report_key"]}
+            (body,) = _rows(con, "review/report_body.sql", key)
+            html = render_report_page(report, body["body_text"], _rows(con, "review/report_facts.sql", key), _rows(con, "review/report_findings.sql", key))
+            written.append(_write(out / page_name(report["report_key"]), html))
+            if progress:
+                progress(number, len(reports))
+    finally:
+        con.close()
+    return written
+
+
+def build_validation(warehouse: Path, out_dir: Path | None = None, loads: int = 20) -> list[Path]:
+    """One page per recent load (gate results per input) plus index.html; returns the files written."""
+    out = out_dir or warehouse.parent / "validation"
+    out.mkdir(parents=True, exist_ok=True)
+    con = _open(warehouse)
+    try:
+        recent = _rows(con, "review/loads.sql", {"limit": loads})
+        written = [_write(out / "index.html", render_validation_index(recent))]
+        for load in recent:
+            key = {"load_id": load["load_id"]}
+            html = render_load(load, _rows(con, "review/load_inputs.sql", key), _rows(con, "review/load_findings.sql", key))
+            written.append(_write(out / load_page_name(load["load_id"]), html))
+    finally:
+        con.close()
+    return written
