@@ -63,7 +63,7 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> RawDocument:
         ):
             _check_status(url, response)
             data = _read_capped(url, response)
-    except (InputError, TransientFetchError):
+    except InputError:  # our own verdicts (status, size) pass through as they are
         raise
     except httpx.TimeoutException:
         raise TransientFetchError(
@@ -92,6 +92,13 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> RawDocument:
             "fetch",
             "reachable",
             f"connection failed ({type(exc).__name__}); will retry, or check the address and network",
+        ) from None
+    except httpx.HTTPError as exc:  # e.g. a damaged gzip body: retrying the same answer will not help
+        raise InputError(
+            url,
+            "fetch",
+            "valid_response",
+            f"the server's answer could not be read ({type(exc).__name__}: {exc}); open the address in a browser to check",
         ) from None
     media_type = _media_type(url, response, data)
     return RawDocument(

@@ -58,6 +58,8 @@ class _Site(BaseHTTPRequestHandler):
             self._send(200, BUILD.zoom_page().encode("gbk"), "text/html; charset=gb2312")
         elif path == "/tomcat.html":  # a server default charset in front of a GBK page that says so itself
             self._send(200, BUILD.zoom_page().encode("gbk"), "text/html;charset=ISO-8859-1")
+        elif path == "/broken-gzip.html":
+            self._send(200, b"this is not gzip", **{"Content-Encoding": "gzip"})
         elif path == "/missing.html":
             self._send(404, b"<h1>404</h1>")
         elif path == "/forbidden.html":
@@ -131,6 +133,7 @@ def test_redirects_are_followed_and_recorded(site):
         ("/forbidden.html", "http_status", "403"),
         ("/logo.png", "supported_format", "image/png"),
         ("/loop", "redirects", "loop"),
+        ("/broken-gzip.html", "valid_response", "DecodingError"),
     ],
 )
 def test_permanent_failures_are_not_retryable(site, page, check, words):
