@@ -69,21 +69,25 @@ def table_drafts(
     header: list[str] | None = None
     partial = False
     table_unit: str | None = None
+    caption_unit: str | None = None
     last_end = -2
     for start, end in spans:
         cells = _cells(text, start, end)
         if header is None or start > last_end + 1:
             header = [text[s:e] for s, e in cells]
-            # the unit of the first column that names one serves columns that don't (上年, 目标值)
+            caption = _caption(text, start)
+            # a caption's 单位:件 is stated for every cell; otherwise the unit of the first column
+            # that names one serves columns that don't (上年, 目标值), as an inference
+            caption_unit = _header_unit(caption)
             table_unit = next((u for u in map(_header_unit, header) if u), None)
-            partial = bool(PARTIAL.search(_caption(text, start)))
+            partial = bool(PARTIAL.search(caption))
             last_end = end
             continue
         last_end = end
         row_label = text[cells[0][0] : cells[0][1]]
         for col, (s, e) in enumerate(cells[1:], start=1):
             head = header[col] if col < len(header) else ""
-            draft = _cell_draft(text, s, e, row_label, head, table_unit, start, end, report_year)
+            draft = _cell_draft(text, s, e, row_label, head, caption_unit, table_unit, start, end, report_year)
             if draft is not None:
                 draft.section_path = section_of(s)
                 draft.is_partial_period = partial
@@ -97,6 +101,7 @@ def _cell_draft(
     e: int,
     row_label: str,
     head: str,
+    caption_unit: str | None,
     table_unit: str | None,
     line_start: int,
     line_end: int,
@@ -107,7 +112,7 @@ def _cell_draft(
         return None
     value = float(m["num"].replace(",", "").replace("+", ""))
     value *= MULTIPLIERS.get(m["mult"] or "", 1)
-    stated = m["unit"] or _header_unit(row_label) or _header_unit(head)
+    stated = m["unit"] or _header_unit(row_label) or _header_unit(head) or caption_unit
     unit = stated or (table_unit if not _CHANGE_HEADER.search(head) else None)
     base: str | None = None
     if unit:
