@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from fazhi.config import DEFAULT_REPORTS_DIR, DEFAULT_WAREHOUSE
@@ -68,10 +69,12 @@ def run(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
 ) -> None:
     """Load reports into the warehouse (default: seeds/reports/ into warehouse/fazhi.duckdb)."""
-    from flows.load import load_reports  # Prefect is imported only by commands that run a flow
+    with console.status("Starting Prefect and loading reports…", spinner="dots"):
+        from flows.load import load_reports  # Prefect is imported only by commands that run a flow
+        from flows.post_load import with_pages  # review and validation pages after the run
 
-    given = sources or [str(DEFAULT_REPORTS_DIR)]
-    state = load_reports(given, str(warehouse), return_state=True)
+        given = sources or [str(DEFAULT_REPORTS_DIR)]
+        state = with_pages(load_reports)(given, str(warehouse), return_state=True)
     if not state.is_completed():
         _fail(state.message or "the load failed", "nothing was published; the warehouse is as it was. `fazhi status` shows the load")
     summary = state.result()
@@ -132,6 +135,85 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query, run read-only.")
     if relation is None:
         return
     _show(relation)
+
+
+def _progress() -> Progress:
+    """A progress bar for long commands (hidden when output is not a terminal)."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write one file per table and mart view into.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv.")] = "parquet",
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+) -> None:
+    """Export the star schema and the mart views as Parquet or CSV files (read-only)."""
+    from fazhi.export import FORMATS, ExportError, export_warehouse
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}", f"use --format {' or --format '.join(FORMATS)}", EXIT_USAGE)
+    with _progress() as bar:
+        task = bar.add_task("exporting", total=None)
+
+        def step(relation: Any, number: int, total: int) -> None:
+            bar.update(task, total=total, completed=number - 1, description=f"exporting {relation.name}")
+
+        try:
+            written = export_warehouse(warehouse, out_dir, fmt, step)
+        except ExportError as exc:
+            _fail(str(exc), "check --warehouse and the output folder", EXIT_FAILED)
+    console.print(f"wrote {len(written)} {fmt} files to {out_dir}", highlight=False)
+
+
+@app.command()
+def review(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for the pages (default: review/ and validation/ beside the warehouse).")] = None,
+) -> None:
+    """Write the review pages (each report's text with its statistics highlighted) and the validation report."""
+    from fazhi.review import build_review, build_validation
+
+    if not warehouse.exists():
+        _fail(f"no warehouse at {warehouse}", "run `fazhi run` first, or pass --warehouse")
+    with _progress() as bar:
+        task = bar.add_task("review pages", total=None)
+        try:
+            pages = build_review(warehouse, out_dir / "review" if out_dir else None, lambda n, total: bar.update(task, completed=n, total=total))
+            checks = build_validation(warehouse, out_dir / "validation" if out_dir else None)
+        except FazhiError as exc:
+            _fail(str(exc), "close programs writing to the warehouse, or pass another --warehouse")
+    console.print(f"review:     {pages[0]}  ({len(pages) - 1} reports)", highlight=False)
+    console.print(f"validation: {checks[0]}  ({len(checks) - 1} loads)", highlight=False)
+
+
+@app.command()
+def serve(
+    sources: Annotated[list[str] | None, typer.Argument(help="What each run reads (default: seeds/reports/ and seeds/sources.csv).", show_default=False)] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    cron: Annotated[str, typer.Option(help="Cron schedule, in Asia/Shanghai time.")] = "0 6 * * *",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "daily",
+) -> None:
+    """Serve the load as a scheduled Prefect deployment (daily 06:00 Beijing time) until Ctrl-C."""
+    api = os.environ.get("PREFECT_API_URL")
+    if not api:
+        _fail(
+            "scheduling needs a Prefect server and PREFECT_API_URL is not set",
+            "start one with scripts/prefect-server.sh, then export PREFECT_API_URL=http://127.0.0.1:4200/api",
+            EXIT_USAGE,
+        )
+    from prefect.client.schemas.schedules import CronSchedule
+
+    from flows.serve import TIMEZONE
+    from flows.serve import serve as serve_deployment
+
+    try:
+        CronSchedule(cron=cron, timezone=TIMEZONE)
+    except ValueError:
+        _fail(f"not a cron expression: {cron!r}", "five fields, e.g. --cron '0 6 * * *' (06:00 daily)", EXIT_USAGE)
+
+    console.print(f"serving fazhi-load/{name} ({cron}, Asia/Shanghai) against {api}; Ctrl-C to stop", highlight=False)
+    serve_deployment(sources, str(warehouse), cron, name)
 
 
 def main() -> None:
