@@ -85,6 +85,9 @@ def _split_multiplier(unit: str) -> tuple[int, str]:
 
 def normalize_unit(value: float, unit: str) -> tuple[float, str]:
     """Return (value, unit) in the base unit: (1.2, '万人次') → (12000.0, '人次'); idempotent."""
+    known = _BASE.get(unit)
+    if known is not None and known[0] == 1:
+        return float(value), known[1]  # the common case: already a base unit
     unit = unit.strip().replace("％", "%")
     mult, base = _split_multiplier(unit)
     result = value * mult

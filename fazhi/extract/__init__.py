@@ -43,10 +43,12 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     prev_end, prev_sent = 0, -1
     facts: SentenceFacts | None = None
     delims = [m.start() for m in CLAUSE_DELIM.finditer(text)]
+    sent = (0, -1)
     for cand in find_candidates(text, tracker.marker_starts()):
-        if prep.in_quote(cand.start) or _in_spans(cand.start, table_starts, tables):
+        if prep.in_quote(cand.start) or tables and _in_spans(cand.start, table_starts, tables):
             continue
-        sent = prep.sentence_bounds(cand.start)
+        if not sent[0] <= cand.start < sent[1]:
+            sent = prep.sentence_bounds(cand.start)
         if sent[0] != prev_sent or facts is None:
             prev_end, prev_sent = sent[0], sent[0]
             facts = sentence_facts(text, *sent)

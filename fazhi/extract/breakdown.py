@@ -25,7 +25,8 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         if len(idx) < 2:
             continue
         _colon(drafts, idx, text)
-        _exact_sums(drafts, idx, text)
+        if len(idx) > 2:  # a total and at least two parts
+            _exact_sums(drafts, idx, text)
 
 
 def _eligible(d: Draft) -> bool:

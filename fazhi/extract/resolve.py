@@ -101,7 +101,7 @@ def chinese_value(numeral: str) -> float | None:
 def _number(raw: str, is_chinese: bool) -> float | None:
     if is_chinese:
         return chinese_value(raw)
-    return float(raw.replace(",", ""))
+    return float(raw.replace(",", "") if "," in raw else raw)
 
 
 @dataclass(frozen=True)
@@ -269,9 +269,8 @@ def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end:
     label = clean_label(raw)
     if not label and subject:
         label = clean_label(subject)
-    after = _after_text(text, end, sent_end)
-    if after and (len(label) <= 4 or not raw.strip()):
-        label = label + after
+    if len(label) <= 4 or not raw.strip():  # a verb or nothing before: the noun follows (开展50场普法活动)
+        label += _after_text(text, end, sent_end)
     return label[-_MAX_LABEL:]
 
 

@@ -55,6 +55,8 @@ class Prepared:
 
     def to_orig(self, pos: int) -> int:
         """Map an offset in the compact text to the original text."""
+        if len(self.seg_compact) == 1:
+            return pos  # nothing was deleted: offsets are the same
         i = bisect_right(self.seg_compact, pos) - 1
         return self.seg_orig[i] + pos - self.seg_compact[i]
 
