@@ -347,3 +347,12 @@ class SuffixLexicon:
             if pos - n >= floor and text[pos - n : pos] in self.words:
                 return text[pos - n : pos]
         return ""
+
+# Connectives and inclusion words that open a part (和1件, (含招商引资协议18份)), and plan words
+# (the plan is the is_target flag, not part of what is counted).
+LABEL_LEAD_STRIP += ("以及", "和", "与", "及", "含", "包括", "包含", "下一步", "计划", "力争", "争取", "预计", "拟")
+# Verbs of reaching a level, comparisons and connectives that end a clause before its number.
+LABEL_TRAIL_STRIP += (
+    "有所", "相比", "提高到", "提高至", "提升到", "提升至", "拓展至", "压缩至", "压缩到",
+    "控制在", "保持在", "稳定在", "突破", "降至", "降到", "增至", "增加到", "和", "与", "及",
+)  # fmt: skip

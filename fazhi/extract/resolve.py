@@ -82,6 +82,8 @@ _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 _CONJUNCTION = re.compile("[和与及、,]")
+_CONJ_TAIL = re.compile("(?:和|与|及|以及)$")
+_COMPARED_YEAR = re.compile(r"^(?:比|较|与)(?:20[0-9]{2}年|上年|去年)?(?:同期)?(?:相比)?$|^(?:20[0-9]{2}年|上年|去年)?同期$|^(?:20[0-9]{2}年|上年|去年)$")
 _CHANGE_ONLY = frozenset(CHANGE_UP + CHANGE_DOWN)
 _MAX_LABEL = 24
 _MAX_AFTER = 12
@@ -254,12 +256,16 @@ def clean_label(raw: str) -> str:
         return ""
     label = _unquote(raw).strip()
     m = _CLEAN.fullmatch(label)
-    return m[1] if m else label
+    label = m[1] if m else label
+    return "" if _COMPARED_YEAR.match(label) else label  # 比2021年 names no metric
 
 
 def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end: int) -> str:
     """The phrase saying what is counted: the clause before the number, plus a noun after it."""
     raw = _unquote(text[clause_start:num_start])
+    conj = _CONJ_TAIL.search(raw)
+    if conj is not None:  # 13个设区市和95个县: what precedes 和 is the previous number's noun
+        raw = ""
     subject = ""
     cut = None
     for m in _CUT.finditer(raw):
