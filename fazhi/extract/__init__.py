@@ -45,7 +45,7 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     delims = [m.start() for m in CLAUSE_DELIM.finditer(text)]
     sent = (0, -1)
     for cand in find_candidates(text, tracker.marker_starts()):
-        if prep.in_quote(cand.start) or tables and _in_spans(cand.start, table_starts, tables):
+        if prep.in_quote(cand.start) or (tables and _in_spans(cand.start, table_starts, tables)):
             continue
         if not sent[0] <= cand.start < sent[1]:
             sent = prep.sentence_bounds(cand.start)

@@ -200,7 +200,7 @@ LONE_NUMERALS_NEED_PREFIX = frozenset("百千万")  # 近千人 yes; 千方百�
 LONE_NUMERALS_NEVER = frozenset("一")  # 一个平台, 一次办, 一批: articles, not counts
 
 # Leading words stripped from a label (time, scope, connectives) and trailing fillers.
-LABEL_LEAD_STRIP = (
+LABEL_LEAD_STRIP: tuple[str, ...] = (
     "其中",
     "另有",
     "另外",
@@ -247,7 +247,7 @@ LABEL_LEAD_STRIP = (
     "全局",
     "全系统",
 )
-LABEL_TRAIL_STRIP = (
+LABEL_TRAIL_STRIP: tuple[str, ...] = (
     "共计",
     "累计",
     "合计",
@@ -347,6 +347,7 @@ class SuffixLexicon:
             if pos - n >= floor and text[pos - n : pos] in self.words:
                 return text[pos - n : pos]
         return ""
+
 
 # Connectives and inclusion words that open a part (和1件, (含招商引资协议18份)), and plan words
 # (the plan is the is_target flag, not part of what is counted).
