@@ -93,7 +93,7 @@ def gate(batch: CleanBatch, history: pl.DataFrame | None = None) -> GateOutcome:
     failures: list[Failure] = []
     results = []
     for name, frame, index in (("dim_report", reports, _REPORT_INDEX), ("fact_statistic", facts, _FACT_INDEX)):
-        _, found, result = validate(name, frame.to_pandas(), index)
+        _, found, result = validate(name, frame, index)
         failures.extend(found)
         results.append(result)
     findings = pl.DataFrame(_findings(failures, batch.reports), schema=FINDING_SCHEMA)

@@ -13,10 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import polars as pl
 
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.faults import checkpoint
+from fazhi.gate.rows import failing_rows
 
 SEVERITIES = ("blocking", "warning")
 
@@ -73,21 +74,28 @@ def _suite(name: str) -> Any:
     return _context().suites.add(suite)
 
 
-def validate(name: str, frame: pd.DataFrame, index_columns: list[str]) -> tuple[bool, list[Failure], Any]:
-    """Validate frame with suite `name`; returns (success, failures with their rows, the GX result)."""
-    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+def validate(name: str, frame: pl.DataFrame, index_columns: list[str]) -> tuple[bool, list[Failure], Any]:
+    """Validate frame with suite `name`: GX decides each expectation; failing rows are found with polars.
+
+    Only the columns the suite checks go to GX (as pandas), so big text columns are never copied.
+    """
+    spec = load_suite_spec(name)
+    checked = sorted({e["kwargs"]["column"] for e in spec["expectations"]})
+    missing = [c for c in checked if c not in frame.columns]
+    if missing:
+        raise ValueError(f"suite {name} checks columns the staged frame lacks: {missing}")
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame.select(checked).to_pandas()})
     checkpoint("gate:validating")
-    result = batch.validate(
-        _suite(name),
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
-    )
+    result = batch.validate(_suite(name), result_format={"result_format": "SUMMARY"})
     failures = []
     for item in result.results:
         if item.success:
             continue
-        meta = item.expectation_config.meta or {}
-        rows = item.result.get("unexpected_index_list") or []
+        config = item.expectation_config
+        meta = config.meta or {}
         if item.exception_info and item.exception_info.get("raised_exception"):
-            rows = [{"error": item.exception_info.get("exception_message")}]
-        failures.append(Failure(name, meta["check"], meta["severity"], meta.get("reason", ""), list(rows)))
+            rows: list[dict[str, Any]] = [{"error": item.exception_info.get("exception_message")}]
+        else:
+            rows = failing_rows(frame, config.type, dict(config.kwargs), index_columns)
+        failures.append(Failure(name, meta["check"], meta["severity"], meta.get("reason", ""), rows))
     return bool(result.success), failures, result
