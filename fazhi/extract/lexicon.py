@@ -2,140 +2,58 @@
 
 from __future__ import annotations
 
+# fmt: off
+# (lexicons stay compact, a few words a line; formatting them one per line hides the data)
+
 # Same-length character translation applied before anything else: full-width forms, traditional
 # mirrors of the characters the rules look for. One char → one char keeps offsets exact.
 FULLWIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}
 SAME_LENGTH_MAP: dict[str, str] = {
     **FULLWIDTH_DIGITS,
-    "％": "%",
-    "．": ".",
-    "，": ",",
-    "；": ";",
-    "：": ":",
-    "（": "(",
-    "）": ")",
-    "～": "~",
-    "！": "!",
-    "？": "?",
-    "－": "-",
-    "＋": "+",
-    "　": " ",
-    "\xa0": " ",
-    "個": "个",
-    "萬": "万",
-    "億": "亿",
-    "項": "项",
-    "場": "场",
-    "餘": "余",
-    "兩": "两",
-    "條": "条",
-    "冊": "册",
-    "戶": "户",
-    "為": "为",
+    "％": "%", "．": ".", "，": ",", "；": ";", "：": ":", "（": "(",
+    "）": ")", "～": "~", "！": "!", "？": "?", "－": "-", "＋": "+",
+    "\u3000": " ", "\xa0": " ", "個": "个", "萬": "万", "億": "亿",
+    "項": "项", "場": "场", "餘": "余", "兩": "两", "條": "条", "冊": "册",
+    "戶": "户", "為": "为"
 }
 
 # Approximation words: before the number, inside it (160余人) or after the unit.
-APPROX_PREFIXES = ("不少于", "不低于", "至少", "超过", "多达", "约为", "约有", "约达", "大约", "约", "近", "逾", "超", "上")
+APPROX_PREFIXES = (
+    "不少于", "不低于", "至少", "超过", "多达", "约为", "约有", "约达", "大约", "约",
+    "近", "逾", "超", "上",
+)
 APPROX_INFIXES = ("余", "多")
 APPROX_SUFFIXES = ("左右", "以上")
 
 # Change verbs directly before a number; negative ones flip the sign (较上年减少8件 → −8).
 CHANGE_UP = (
-    "增长了",
-    "增长",
-    "增加了",
-    "增加",
-    "上升了",
-    "上升",
-    "提高了",
-    "提高",
-    "提升了",
-    "提升",
-    "增幅为",
-    "增幅达",
-    "增幅",
-    "增",
-    "多",
+    "增长了", "增长", "增加了", "增加", "上升了", "上升", "提高了", "提高", "提升了",
+    "提升", "增幅为", "增幅达", "增幅", "增", "多",
 )
 CHANGE_DOWN = (
-    "减少了",
-    "减少",
-    "下降了",
-    "下降",
-    "降低了",
-    "降低",
-    "压缩了",
-    "压缩",
-    "缩短了",
-    "缩短",
-    "降幅为",
-    "降幅",
-    "减",
-    "少",
+    "减少了", "减少", "下降了", "下降", "降低了", "降低", "压缩了", "压缩", "缩短了",
+    "缩短", "降幅为", "降幅", "减", "少",
 )
 # A change needs a comparison in its clause (新增5名 is a count, not a change).
 COMPARISON_WORDS = (
-    "同比",
-    "环比",
-    "较上年",
-    "比上年",
-    "较去年",
-    "比去年",
-    "较20",
-    "比20",
-    "较同期",
-    "上年同期",
-    "去年同期",
-    "与上年相比",
-    "与去年相比",
-    "相比",
+    "同比", "环比", "较上年", "比上年", "较去年", "比去年", "较20", "比20", "较同期",
+    "上年同期", "去年同期", "与上年相比", "与去年相比", "相比",
 )
 
 # Prior-year markers directly before a number (比上年的198件增长…).
 PRIOR_MARKERS = (
-    "上年同期的",
-    "去年同期的",
-    "上一年度的",
-    "上年同期",
-    "去年同期",
-    "上年的",
-    "去年的",
-    "上年为",
-    "去年为",
-    "上年",
-    "去年",
+    "上年同期的", "去年同期的", "上一年度的", "上年同期", "去年同期", "上年的", "去年的",
+    "上年为", "去年为", "上年", "去年",
 )
 
 TARGET_WORDS = ("计划", "力争", "目标", "拟", "预计", "争取", "下一步", "明年", "今后")
 PLAN_HEADING_WORDS = ("计划", "打算", "思路", "下一步", "工作安排", "明年")
 
-# Words after which a number is never a statistic (ordinals, document numbers, contacts, codes).
+# Words after which a number is never a statistic (ordinals, document numbers, contacts, codes, ranks).
 BLOCK_BEFORE = (
-    "第",
-    "〔",
-    "[",
-    "热线",
-    "电话",
-    "邮编",
-    "邮政编码",
-    "传真",
-    "手机",
-    "编号",
-    "代码",
-    "号码",
-    "备案号",
-    "ICP备",
-    "排名前",
-    "排名",
-    "位列",
-    "位居",
-    "前",
-    "附件",
-    "No",
-    "NO",
-    "QQ",
-    "微信",
-    "网址",
+    "第", "〔", "[", "热线", "电话", "邮编", "邮政编码", "传真", "手机", "编号",
+    "代码", "号码", "备案号", "ICP备", "排名前", "排名", "位列", "位居", "前", "附件",
+    "No", "NO", "QQ", "微信", "网址",
 )
 # Characters glued to a number that make it part of a code, a named day or a date.
 BLOCK_ADJACENT = frozenset("-—–·˙•.+/×*#@_&=:")
@@ -166,136 +84,35 @@ BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
 
 # Chinese-numeral phrases that are names, not counts (slogans, political formulas, reforms).
 NAMED_NUMERAL_PHRASES = (
-    "三项制度",
-    "八项规定",
-    "两个确立",
-    "两个维护",
-    "四个意识",
-    "四个自信",
-    "四个全面",
-    "五个一",
-    "三个代表",
-    "两个责任",
-    "两个一百年",
-    "三个务必",
-    "两个基本点",
-    "一个中心",
-    "四个最严",
-    "两项制度",
-    "三项机制",
-    "六项机制",
-    "四项监督",
-    "两个作用",
-    "三个区分开来",
-    "四个重",
-    "五位一体",
-    "两个大局",
-    "三个必须",
-    "两个结合",
-    "七项制度",
+    "三项制度", "八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五个一",
+    "三个代表", "两个责任", "两个一百年", "三个务必", "两个基本点", "一个中心", "四个最严",
+    "两项制度", "三项机制", "六项机制", "四项监督", "两个作用", "三个区分开来", "四个重",
+    "五位一体", "两个大局", "三个必须", "两个结合", "七项制度",
 )
 
 # Single-character Chinese numerals are read only where a count is unambiguous.
 LONE_NUMERALS_NEED_PREFIX = frozenset("百千万")  # 近千人 yes; 千方百计 no
 LONE_NUMERALS_NEVER = frozenset("一")  # 一个平台, 一次办, 一批: articles, not counts
 
-# Leading words stripped from a label (time, scope, connectives) and trailing fillers.
+# Leading words stripped from a label: time, scope, connectives (和1件), inclusion (含…), plan
+# words (the plan is the is_target flag, not part of what is counted).
 LABEL_LEAD_STRIP: tuple[str, ...] = (
-    "其中",
-    "另有",
-    "另外",
-    "此外",
-    "另",
-    "同时",
-    "全年",
-    "今年以来",
-    "截至目前",
-    "截止目前",
-    "年内",
-    "先后",
-    "共计",
-    "累计",
-    "合计",
-    "总计",
-    "共有",
-    "共",
-    "已经",
-    "已",
-    "均",
-    "全部",
-    "分别",
-    "还",
-    "并",
-    "又",
-    "全县",
-    "全市",
-    "全区",
-    "全省",
-    "全州",
-    "全旗",
-    "我县",
-    "我市",
-    "我区",
-    "我省",
-    "我局",
-    "县本级",
-    "市本级",
-    "本级",
-    "一年来",
-    "以来",
-    "当年",
-    "全局",
-    "全系统",
+    "其中", "另有", "另外", "此外", "另", "同时", "全年", "今年以来", "截至目前",
+    "截止目前", "年内", "先后", "共计", "累计", "合计", "总计", "共有", "共", "已经",
+    "已", "均", "全部", "分别", "还", "并", "又", "全县", "全市", "全区", "全省",
+    "全州", "全旗", "我县", "我市", "我区", "我省", "我局", "县本级", "市本级", "本级",
+    "一年来", "以来", "当年", "全局", "全系统", "以及", "和", "与", "及", "含",
+    "包括", "包含", "下一步", "计划", "力争", "争取", "预计", "拟",
 )
+# Trailing fillers: verbs of reaching a level (提高到), comparisons, connectives.
 LABEL_TRAIL_STRIP: tuple[str, ...] = (
-    "共计",
-    "累计",
-    "合计",
-    "总计",
-    "达到",
-    "共有",
-    "总数",
-    "总量",
-    "共",
-    "达",
-    "为",
-    "是",
-    "约",
-    "近",
-    "逾",
-    "超过",
-    "超",
-    "计",
-    "有",
-    "了",
-    "的",
-    "分别",
-    "各",
-    "上",
-    "多达",
-    "不少于",
-    "不低于",
-    "增长",
-    "增加",
-    "减少",
-    "下降",
-    "上升",
-    "提高",
-    "降低",
-    "提升",
-    "大约",
-    "同比",
-    "环比",
-    "较上年",
-    "比上年",
-    "较去年",
-    "比去年",
-    "较同期",
-    "上年同期",
-    "去年同期",
-    "上年",
-    "去年",
-    "以上",
+    "共计", "累计", "合计", "总计", "达到", "共有", "总数", "总量", "共", "达", "为",
+    "是", "约", "近", "逾", "超过", "超", "计", "有", "了", "的", "分别", "各",
+    "上", "多达", "不少于", "不低于", "增长", "增加", "减少", "下降", "上升", "提高",
+    "降低", "提升", "大约", "同比", "环比", "较上年", "比上年", "较去年", "比去年",
+    "较同期", "上年同期", "去年同期", "上年", "去年", "以上", "有所", "相比", "提高到",
+    "提高至", "提升到", "提升至", "拓展至", "压缩至", "压缩到", "控制在", "保持在", "稳定在",
+    "突破", "降至", "降到", "增至", "增加到", "和", "与", "及",
 )
 # A label is cut after the last of these: what precedes is the subject (全县共…, 中心已…).
 LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共", "已")
@@ -303,32 +120,19 @@ LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共", "已")
 RATIO_SUFFIXES = ("率", "度", "比例", "比重", "占比")
 # Label → unit when the text gives a bare number (法律援助案件104).
 LABEL_UNIT_HINTS: tuple[tuple[str, str], ...] = (
-    ("人次", "人次"),
-    ("人数", "人"),
-    ("件数", "件"),
-    ("次数", "次"),
-    ("场次", "场次"),
-    ("案件", "件"),
-    ("纠纷", "件"),
-    ("案", "件"),
-    ("诉讼", "件"),
-    ("申请", "件"),
-    ("咨询", "件"),
-    ("金额", "元"),
-    ("资金", "元"),
-    ("罚款", "元"),
-    ("罚没", "元"),
-    ("费用", "元"),
-    ("经费", "元"),
-    ("刑事", "件"),
-    ("民事", "件"),
-    ("行政", "件"),
-    ("其他", "件"),
+    ("人次", "人次"), ("人数", "人"), ("件数", "件"), ("次数", "次"), ("场次",
+    "场次"), ("案件", "件"), ("纠纷", "件"), ("案", "件"), ("诉讼", "件"),
+    ("申请", "件"), ("咨询", "件"), ("金额", "元"), ("资金", "元"), ("罚款",
+    "元"), ("罚没", "元"), ("费用", "元"), ("经费", "元"), ("刑事", "件"),
+    ("民事", "件"), ("行政", "件"), ("其他", "件"),
 )
 
 # Sentence period words.
-PARTIAL_PERIOD_WORDS = ("今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度")
+PARTIAL_PERIOD_WORDS = (
+    "今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度",
+)
 CUMULATIVE_YEAR_SUFFIXES = ("以来", "起", "至今")
+# fmt: on
 
 
 class SuffixLexicon:
@@ -347,13 +151,3 @@ class SuffixLexicon:
             if pos - n >= floor and text[pos - n : pos] in self.words:
                 return text[pos - n : pos]
         return ""
-
-
-# Connectives and inclusion words that open a part (和1件, (含招商引资协议18份)), and plan words
-# (the plan is the is_target flag, not part of what is counted).
-LABEL_LEAD_STRIP += ("以及", "和", "与", "及", "含", "包括", "包含", "下一步", "计划", "力争", "争取", "预计", "拟")
-# Verbs of reaching a level, comparisons and connectives that end a clause before its number.
-LABEL_TRAIL_STRIP += (
-    "有所", "相比", "提高到", "提高至", "提升到", "提升至", "拓展至", "压缩至", "压缩到",
-    "控制在", "保持在", "稳定在", "突破", "降至", "降到", "增至", "增加到", "和", "与", "及",
-)  # fmt: skip
