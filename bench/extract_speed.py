@@ -1,6 +1,7 @@
 """Extraction throughput on a large corpus, next to a bare re.finditer(r"\\d+") pass over the same text.
 
-Run: .venv/bin/python bench/extract_speed.py [target_megachars]   (default 5)
+Run: .venv/bin/python bench/extract_speed.py [target_megachars] [case_glob]   (defaults: 5, '*')
+e.g. `bench/extract_speed.py 3 'fangshan*'` measures at the density of the one real report.
 The corpus varies the golden reports (numbers perturbed, paragraphs shuffled) so that caches
 and repeated strings do not flatter the figure. One core, one process, CPU time of this process,
 best of 3 repetitions (as timeit does: the machine is shared, the minimum is the least disturbed).
@@ -20,10 +21,10 @@ CASES = Path(__file__).resolve().parents[1] / "tests" / "golden" / "cases"
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def build_corpus(target_chars: int, seed: int = 7) -> list[str]:
+def build_corpus(target_chars: int, seed: int = 7, pattern: str = "*") -> list[str]:
     """Documents made by varying the golden reports until target_chars is reached."""
     rng = random.Random(seed)
-    sources = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))]
+    sources = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob(f"{pattern}.txt"))]
     docs: list[str] = []
     total = 0
     while total < target_chars:
@@ -41,7 +42,8 @@ def build_corpus(target_chars: int, seed: int = 7) -> list[str]:
 def main() -> None:
     """Print characters per second for the extractor and for a bare digit scan."""
     mega = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
-    docs = build_corpus(int(mega * 1_000_000))
+    pattern = sys.argv[2] if len(sys.argv) > 2 else "*"
+    docs = build_corpus(int(mega * 1_000_000), pattern=pattern)
     chars = sum(len(d) for d in docs)
     t_bare = t_extract = float("inf")
     for _ in range(3):
