@@ -10,6 +10,7 @@ from __future__ import annotations
 # so 件/案/宗/起 (cases) compare and add up; '个' is generic and matches any count family.
 _UNIT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("件", "件", "case"),
+    ("件次", "件次", "case"),
     ("案", "案", "case"),
     ("宗", "宗", "case"),
     ("起", "起", "case"),

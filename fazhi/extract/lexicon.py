@@ -19,7 +19,7 @@ SAME_LENGTH_MAP: dict[str, str] = {
 
 # Approximation words: before the number, inside it (160余人) or after the unit.
 APPROX_PREFIXES = (
-    "不少于", "不低于", "至少", "超过", "多达", "约为", "约有", "约达", "大约", "约",
+    "不少于", "不低于", "至少", "约占", "超过", "多达", "约为", "约有", "约达", "大约", "约",
     "近", "逾", "超", "上",
 )
 APPROX_INFIXES = ("余", "多")
@@ -66,7 +66,7 @@ BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "场": ("所", "景", "地", "馆"),
     "支": ("持", "付", "部", "撑"),
     "批": ("准", "复", "评", "示"),
-    "起": ("草", "诉", "点", "来", "到", "步"),
+    "起": ("草", "点", "来", "到", "步"),
     "名": ("单", "称", "录", "义"),
     "项": ("目",),
     "条": ("例", "件", "款"),
@@ -115,7 +115,7 @@ LABEL_TRAIL_STRIP: tuple[str, ...] = (
     "突破", "降至", "降到", "增至", "增加到", "和", "与", "及",
 )
 # A label is cut after the last of these: what precedes is the subject (全县共…, 中心已…).
-LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共", "已")
+LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共有", "共", "已")
 # Ratio words that need their subject (完成率 of what?).
 RATIO_SUFFIXES = ("率", "度", "比例", "比重", "占比")
 # Label → unit when the text gives a bare number (法律援助案件104).

@@ -81,6 +81,8 @@ _QUOTE_CHARS = re.compile("[“”\"《》「」‘’']")
 _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
+# 千 multiplies a number (2千份) but is not a unit prefix (千克 is a unit of its own)
+_NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000}
 _CONJUNCTION = re.compile("[和与及、,]")
 _CONJ_TAIL = re.compile("(?:和|与|及|以及)$")
 _YEAR_REF = r"(?:20[0-9]{2}年|上年|去年)"
@@ -168,7 +170,7 @@ def resolve(
     value_max = _number(c.num2, not c.num2[0].isdigit()) if c.num2 else None
     if c.num2 and value_max is None:
         return None
-    mult = MULTIPLIERS.get(c.mult or "", 1)
+    mult = _NUMBER_MULTIPLIERS.get(c.mult or "", 1)
     unit = c.unit
     base_unit: str | None = None
     if unit:
@@ -212,7 +214,7 @@ def resolve(
     draft.is_partial_period = facts.partial_end <= num_start
     if facts.target_end <= num_start or _TARGET_CLAUSE.search(clause):
         draft.is_target = True
-    draft.label = make_label(text, clause_start, num_start, c.end, se)
+    draft.label = make_label(text, min(clause_start, c.start), c.start, c.end, se)  # 约/近 are flags, not label
     return draft
 
 

@@ -35,7 +35,7 @@ NUMBER_SPAN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百点]+))"
     rf"|(?P<num>(?>{ARABIC}){_ARABIC_NEXT}|(?>{CHINESE}){_CHINESE_NEXT})"
     rf"(?:(?P<u1>%)?(?P<rsep>至|到|~|-|—)(?P<num2>{ARABIC}|{CHINESE}))?"
-    rf"(?P<mult>万|亿)?(?P<approx>余|多)?(?P<unit>{_UNITS})?"
+    rf"(?P<mult>万|亿|千(?=[余多]|{_UNITS}))?(?P<approx>余|多)?(?P<mult2>万|亿)?(?P<unit>{_UNITS})?"
 )
 _BEFORE = SuffixLexicon(BLOCK_BEFORE)
 _APPROX_BEFORE = SuffixLexicon(APPROX_PREFIXES)
@@ -84,7 +84,11 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
 
 def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
     s, e = m.span()
-    _, _, num, u1, _rsep, num2, mult, approx, unit = groups
+    _, _, num, u1, _rsep, num2, mult, approx, mult2, unit = groups
+    if mult2:  # 200余万人次: the multiplier follows 余
+        if mult:
+            return None
+        mult = mult2
     if u1 and unit != u1:
         return None  # "10%-15" without its second % is a code, not a range
     if not unit and not mult and e < len(text) and text[e] not in _BARE_FOLLOW and not text.startswith("其中", e):
@@ -132,8 +136,11 @@ def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool
         return False
     if num in LONE_NUMERALS_NEVER:
         return False
+    if text[m.start() - 1 : m.start()] in ("数", "几"):
+        return False  # 数十场, 几百人: vague, not a number
     if len(num) == 1 and num in LONE_NUMERALS_NEED_PREFIX:
-        return bool(_APPROX_BEFORE.ending_at(text, m.start()))
+        # 近千人, 千余人: a lone 千 counts only with an approximation word
+        return bool(_APPROX_BEFORE.ending_at(text, m.start())) or text[m.end("num") : m.end("num") + 1] in ("余", "多")
     if num[0] in "万亿":
         return False
     window = text[m.start() : m.end() + 4]
