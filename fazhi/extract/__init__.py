@@ -11,7 +11,15 @@ import re
 from bisect import bisect_right
 
 from fazhi.extract.breakdown import check_breakdowns, infer_units, link_breakdowns
-from fazhi.extract.resolve import CLAUSE_DELIM, Draft, SentenceFacts, attach_subjects, resolve, sentence_facts
+from fazhi.extract.resolve import (
+    CLAUSE_DELIM,
+    Draft,
+    SentenceFacts,
+    attach_subjects,
+    resolve,
+    sentence_facts,
+    share_changes,
+)
 from fazhi.extract.spans import find_candidates
 from fazhi.extract.tables import table_drafts, table_line_spans
 from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
@@ -69,8 +77,9 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
         section_tracker = SectionTracker(markers)
         drafts.extend(table_drafts(text, tables, year, lambda pos: section_tracker.at(pos)[0]))
         drafts.sort(key=lambda d: d.start)
-    attach_subjects(drafts, text)
+    share_changes(drafts, text)
     link_breakdowns(drafts, text)
+    attach_subjects(drafts)
     infer_units(drafts)
     check_breakdowns(drafts)
     sentences: dict[int, str] = {}

@@ -51,9 +51,12 @@ PLAN_HEADING_WORDS = ("计划", "打算", "思路", "下一步", "工作安排",
 
 # Words after which a number is never a statistic (ordinals, document numbers, contacts, codes, ranks).
 BLOCK_BEFORE = (
-    "第", "〔", "[", "热线", "电话", "邮编", "邮政编码", "传真", "手机", "编号",
-    "代码", "号码", "备案号", "ICP备", "排名前", "排名", "位列", "位居", "前", "附件",
-    "No", "NO", "QQ", "微信", "网址",
+    "第", "〔", "[", "排名前", "排名", "位列", "位居", "前", "附件", "No", "NO",
+)
+# Contact and code words block a number only when no unit follows it (电话0573… yes, 接听电话5,612个 no).
+BLOCK_BEFORE_BARE = (
+    "热线", "电话", "邮编", "邮政编码", "传真", "手机", "编号", "代码", "号码", "备案号",
+    "ICP备", "QQ", "微信", "网址",
 )
 # Characters glued to a number that make it part of a code, a named day or a date.
 BLOCK_ADJACENT = frozenset("-—–·˙•.+/×*#@_&=:")

@@ -53,14 +53,14 @@ _CHANGE = SuffixLexicon(tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail
 _DOWN = tuple(sorted(CHANGE_DOWN, key=len, reverse=True))
 _COMPARISON = re.compile("|".join(COMPARISON_WORDS))
 _PRIOR = re.compile("(?:" + "|".join(PRIOR_MARKERS) + ")$")
-_YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是)?$")
+_YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是|\()?$")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年度?")
 _TARGET_CLAUSE = re.compile(r"计划(?!内|外|生育)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿])|预计|争取|确保到")
 _TARGET_SENTENCE = re.compile(r"^(?:下一步|明年|今后|20[0-9]{2}年(?:计划|目标|工作))|到20[0-9]{2}年")
 PARTIAL = re.compile(
     "|".join(PARTIAL_PERIOD_WORDS)
     + r"|截[至止](?:20[0-9]{2}年)?(?!12月(?:31日|底|末))(?:1[01]|[1-9])月(?:[0-9]{1,2}日|底|末|中旬|上旬)?"
-    + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~至到](?:1[01]|[2-9])月"
+    + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~—–至到](?:1[01]|[2-9])月"
 )
 _TITLES = re.compile(r"《[^》]*》|\([0-9]{4}[-—–~至][0-9]{4}年?\)")
 _CLAUSE_DELIMS = frozenset(",;、():!?。\n|")
@@ -299,33 +299,48 @@ def _after_text(text: str, end: int, sent_end: int) -> str:
     return clean_label(after)
 
 
-def attach_subjects(drafts: list[Draft], text: str) -> None:
-    """Ratios (完成率) and changes borrow their subject; a number joined to a change shares it."""
+def share_changes(drafts: list[Draft], text: str) -> None:
+    """A number joined to a change by 和/、 shares it (分别较上年减少3件和1件 → −3, −1)."""
     for i in range(1, len(drafts)):
         d, prev = drafts[i], drafts[i - 1]
-        if prev.sent_start != d.sent_start:
-            continue
         if (
-            prev.kind == "change"
+            prev.sent_start == d.sent_start
+            and prev.kind == "change"
             and d.kind == "count"
             and d.unit == prev.unit
             and _CONJUNCTION.fullmatch(text[prev.end : d.start])
         ):
-            # 分别较上年减少3件和1件: the second number shares the first one's change
             d.kind = "change"
             d.value = -d.value if prev.value < 0 else d.value
+
+
+def attach_subjects(drafts: list[Draft]) -> None:
+    """Ratios (完成率) and changes borrow the subject they qualify; run after breakdown linking."""
+    for i in range(1, len(drafts)):
+        d = drafts[i]
         recent = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.label]
         if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
-            # the subject of a ratio is the nearest count before it (咨询1473件，完成率…，满意度…)
+            # the subject of a ratio is the nearest count before it, or that count's total when it
+            # is a breakdown part (审结52件，其中…撤回5件，纠错率13.5%: the rate is of 审结)
             counts = [p for p in recent if p.kind in ("count", "amount")]
-            subject = _strip_ratio(counts[-1].label) if counts else ""
-            if subject and not d.label.startswith(subject):
-                d.label = subject + d.label
+            if counts:
+                subject = counts[-1] if counts[-1].parent is None else drafts[counts[-1].parent]
+                d.label = _join_subject(_strip_ratio(subject.label), d.label)
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
             same = [p for p in recent if d.kind == "change" or p.unit == d.unit]
             if same:
                 d.label = same[-1].label
+
+
+def _join_subject(subject: str, ratio: str) -> str:
+    """行政机关败诉 + 败诉率 → 行政机关败诉率 (no repeated stem)."""
+    if not subject or ratio.startswith(subject):
+        return ratio
+    for k in range(min(len(subject), len(ratio) - 1), 0, -1):
+        if subject.endswith(ratio[:k]):
+            return subject + ratio[k:]
+    return subject + ratio
 
 
 def _strip_ratio(label: str) -> str:

@@ -14,6 +14,7 @@ from fazhi.extract.lexicon import (
     BLOCK_ADJACENT,
     BLOCK_AFTER_UNIT,
     BLOCK_BEFORE,
+    BLOCK_BEFORE_BARE,
     LONE_NUMERALS_NEED_PREFIX,
     LONE_NUMERALS_NEVER,
     NAMED_NUMERAL_PHRASES,
@@ -38,6 +39,7 @@ NUMBER_SPAN = re.compile(
     rf"(?P<mult>万|亿|千(?=[余多]|{_UNITS}))?(?P<approx>余|多)?(?P<mult2>万|亿)?(?P<unit>{_UNITS})?"
 )
 _BEFORE = SuffixLexicon(BLOCK_BEFORE)
+_BEFORE_BARE = SuffixLexicon(BLOCK_BEFORE_BARE)
 _APPROX_BEFORE = SuffixLexicon(APPROX_PREFIXES)
 _APPROX_AFTER = re.compile("|".join(APPROX_SUFFIXES))
 _NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
@@ -119,8 +121,8 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
             return None
         if not (e >= len(text) or text[e] in _BARE_FOLLOW or text.startswith("其中", e)):
             return None
-        if len(num.replace(",", "").split(".")[0]) >= 9:  # phone numbers, codes
-            return None
+        if len(num.replace(",", "").split(".")[0]) >= 9 or _BEFORE_BARE.ending_at(text, s):
+            return None  # phone numbers, hotlines, codes
         tag = "bare"
     prefix = _APPROX_BEFORE.ending_at(text, s)
     suffix_m = _APPROX_AFTER.match(text, e)
