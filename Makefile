@@ -45,3 +45,16 @@ bench: setup ## Benchmarks (prints a table of figures)
 
 clean: ## Remove the environment and outputs (keeps committed files)
 	rm -rf $(VENV) $(TOOLS) warehouse/*.duckdb warehouse/*.wal
+
+prefect-server: setup ## Start a Prefect server on 127.0.0.1:4200 and print its UI URL (Ctrl-C stops it)
+	scripts/prefect-server.sh
+
+serve: setup ## Serve the daily 06:00 Asia/Shanghai deployment (needs PREFECT_API_URL; see docs/scheduling.md)
+	$(VENV)/bin/fazhi serve
+
+review: setup ## Write warehouse/review/ and warehouse/validation/ pages
+	$(VENV)/bin/fazhi review
+
+export: setup ## Export the star schema and marts to exports/ as Parquet
+	$(VENV)/bin/fazhi export --format parquet exports
+.PHONY: prefect-server serve review export
