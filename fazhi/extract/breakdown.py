@@ -3,6 +3,8 @@ missing units from label, siblings or parent, and record how the parts compare t
 
 from __future__ import annotations
 
+import re
+
 from fazhi.extract.lexicon import LABEL_UNIT_HINTS
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
@@ -20,6 +22,7 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     previous: list[int] = []
     for idx in by_sentence.values():
         _parentheses(drafts, idx, text)
+        _among(drafts, idx, text, previous)
         _qizhong(drafts, idx, text, previous)
         previous = idx
         if len(idx) < 2:
@@ -75,6 +78,25 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
             for j in parts:
                 drafts[j].parent = total
         pos = text.find("其中", pos + 2, sent_end)
+
+
+_AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中[,:]")
+
+
+def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
+    """A sentence opening with 'X中，' (审结案件中，维持…) breaks down the previous sentence's X."""
+    sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
+    m = _AMONG.match(text, sent_start, sent_end)
+    if m is None or not previous or m[1].endswith("其"):
+        return
+    stop = _clause_block_end(text, m.end(), sent_end)
+    parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
+    totals = [i for i in previous if _eligible(drafts[i])]
+    named = [i for i in totals if drafts[i].label and (drafts[i].label in m[1] or m[1] in drafts[i].label)]
+    total = _best_total(drafts, named, parts)  # only a total the phrase names: 办理中 names none
+    if total is not None and len(parts) >= 2:
+        for j in parts:
+            drafts[j].parent = total
 
 
 def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int | None:

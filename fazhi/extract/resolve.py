@@ -190,7 +190,7 @@ def resolve(
         kind = "percent"
     elif base_unit in MONEY_UNITS or base_unit == "元":
         kind = "amount"
-    change = _CHANGE.ending_at(text, num_start, ss)
+    change = _CHANGE.ending_at(text, num_start, ss) or _more_or_less(before, facts, num_start)
     # a rate that rose or fell is a change even with no 同比 (办件量增长35%); a count needs the
     # comparison, since 增加215家 may just be new items
     if change and (facts.comparison_end <= num_start or (base_unit in ("百分点", "%") and len(change) > 1)):
@@ -216,6 +216,17 @@ def resolve(
         draft.is_target = True
     draft.label = make_label(text, min(clause_start, c.start), c.start, c.end, se)  # 约/近 are flags, not label
     return draft
+
+
+_MORE_LESS_VERB = re.compile(r"(多|少)[\u4e00-\u9fff]{1,3}$")
+
+
+def _more_or_less(before: str, facts: SentenceFacts, pos: int) -> str:
+    """比上年多清理45项: 多/少 and a short verb before the number, after a comparison, is a change."""
+    if facts.comparison_end > pos:
+        return ""
+    m = _MORE_LESS_VERB.search(before)
+    return m[1] if m else ""
 
 
 def _clause_start(text: str, delims: list[int], floor: int, pos: int) -> int:

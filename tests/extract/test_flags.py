@@ -8,6 +8,7 @@ from tests.extract.helpers import at
 
 # (text, surface part, approximate, target, partial, period)
 CASES = [
+    ("累计清理证明事项121项，比上年同期多清理45项。", "45", False, False, False, 2021),
     ("培训人大代表共计160余人。", "160", True, False, False, 2021),
     ("覆盖群众2万余人次。", "2万", True, False, False, 2021),
     ("调解和解率约19.2%。", "19.2", True, False, False, 2021),
