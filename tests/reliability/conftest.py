@@ -1,0 +1,102 @@
+"""Fixtures of the reliability suite: one Prefect API for every CLI run, one crash corpus, one reference load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.reliability import harness
+from tests.reliability.corpus import good_reports
+
+CRASH_REPORTS = 200  # enough that every checkpoint is reached mid-batch; ~5 s per load without Prefect
+HALF = CRASH_REPORTS // 2
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def prefect_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Environment for CLI runs: one `prefect server` for the session, so each run skips the
+    ephemeral server start (~10-20 s each on 2 cores). Falls back to ephemeral servers if it cannot start."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = harness.base_env(home)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    ready = False
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                ready = response.status == 200
+                break
+        except OSError:
+            time.sleep(1)
+    try:
+        yield harness.base_env(home, url if ready else None)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def local_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for driver runs (no Prefect involved)."""
+    return harness.base_env(tmp_path_factory.mktemp("prefect-home-unused"))
+
+
+@pytest.fixture(scope="session")
+def crash_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of CRASH_REPORTS synthetic reports for distinct counties."""
+    folder = tmp_path_factory.mktemp("crash") / "reports"
+    good_reports(folder, CRASH_REPORTS)
+    return folder
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an uninterrupted load of the crash corpus publishes."""
+
+    warehouse: Path
+    checksums: dict[str, tuple[int, str]]
+    facts: dict[str, int]  # content_sha256 → facts
+
+
+@pytest.fixture(scope="session")
+def reference(crash_corpus: Path, local_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Reference:
+    """One uninterrupted load of the crash corpus into a fresh warehouse."""
+    warehouse = tmp_path_factory.mktemp("reference") / "fazhi.duckdb"
+    outcome = harness.driver_run([str(crash_corpus)], warehouse, local_env)
+    assert outcome.returncode == 0, outcome.stderr[-3000:]
+    return Reference(warehouse, harness.checksums(warehouse), harness.facts_per_report(warehouse))
+
+
+@pytest.fixture(scope="session")
+def half_loaded(crash_corpus: Path, local_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse holding the first half of the crash corpus (an earlier load), to be copied per test."""
+    warehouse = tmp_path_factory.mktemp("half") / "fazhi.duckdb"
+    first = [str(p) for p in sorted(crash_corpus.iterdir())[:HALF]]
+    outcome = harness.driver_run(first, warehouse, local_env)
+    assert outcome.returncode == 0, outcome.stderr[-3000:]
+    return warehouse

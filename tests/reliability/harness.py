@@ -1,0 +1,181 @@
+"""Running loads the way users do (CLI, or the same stages without Prefect) and checking warehouses.
+
+Checks compare warehouses by content: checksums of sorted rows of the published tables, leaving
+out what differs between two correct runs by design (load ids and timestamps).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import PROJECT_ROOT
+
+CLI = [sys.executable, "-m", "fazhi.cli"]
+DRIVER = [sys.executable, "-m", "tests.reliability.driver"]
+# The tables a user queries; ledger tables (load_audit, load_document, quarantine) differ per load.
+PUBLISHED_TABLES = ("dim_region", "dim_date", "dim_metric", "dim_report", "fact_statistic", "gate_result")
+LEDGER_OUTCOMES = ("published", "unchanged", "duplicate", "quarantined")
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def base_env(prefect_home: Path, api_url: str | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a run under test: offline Prefect settings, no inherited fault settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FAZHI_", "PREFECT_"))}
+    env.update(
+        {
+            "PREFECT_HOME": str(prefect_home),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+            "PYTHONPATH": str(PROJECT_ROOT),
+        }
+    )
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Outcome:
+    """How a run under test ended."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_rss_mb: float | None = None
+
+    @property
+    def killed(self) -> bool:
+        """True when the run died of SIGKILL (a fault checkpoint fired)."""
+        return self.returncode == -signal.SIGKILL
+
+
+def run(cmd: list[str], env: dict[str, str], timeout: float = 300) -> Outcome:
+    """Run cmd in its own process group (a fault kills only it), wait, and measure its peak RSS."""
+    started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        out, err = process.communicate()
+        raise AssertionError(f"{cmd[3:]} did not finish within {timeout} s (hang)\n{err[-2000:]}") from None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest child so far: only meaningful when this run raised it.
+    peak = after / 1024 if after > before else None
+    return Outcome(process.returncode, out, err, time.monotonic() - started, peak)
+
+
+def start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """Start cmd in its own process group without waiting (concurrency tests)."""
+    return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 300) -> Outcome:
+    """Wait for a started process; kill its group on timeout."""
+    started = time.monotonic()
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise AssertionError(f"run did not finish within {timeout} s") from None
+    return Outcome(process.returncode, out, err, time.monotonic() - started)
+
+
+def cli_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300) -> Outcome:
+    """`fazhi run SOURCES --warehouse W` as a user types it."""
+    return run([*CLI, "run", *sources, "--warehouse", str(warehouse)], env, timeout)
+
+
+def driver_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300) -> Outcome:
+    """The same stages and checkpoints without Prefect (tests/reliability/driver.py)."""
+    return run([*DRIVER, str(warehouse), *sources], env, timeout)
+
+
+def faulted(env: dict[str, str], at: str, after: int = 1) -> dict[str, str]:
+    """env plus the fault-injection settings for one checkpoint."""
+    return {**env, "FAZHI_FAULT_AT": at, "FAZHI_FAULT_AFTER": str(after)}
+
+
+def _kept_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Columns compared between runs: all but load ids and timestamps (they differ by design)."""
+    described = con.sql(f'DESCRIBE "{table}"').fetchall()  # table names come from PUBLISHED_TABLES only
+    return [name for name, kind, *_ in described if name not in ("load_id", "flow_run_id") and "TIMESTAMP" not in kind]
+
+
+def checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
+    """table → (row count, sha256 of its sorted rows) for the published tables."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        out = {}
+        for table in PUBLISHED_TABLES:
+            columns = ", ".join(f'"{c}"' for c in _kept_columns(con, table))
+            rows = sorted(repr(row) for row in con.sql(f'SELECT {columns} FROM "{table}"').fetchall())
+            out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest())
+        return out
+    finally:
+        con.close()
+
+
+def facts_per_report(warehouse: Path) -> dict[str, int]:
+    """content_sha256 → number of facts published for that report version (0 when none)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.sql(
+            "SELECT r.content_sha256, count(f.statistic_key) FROM dim_report r "
+            "LEFT JOIN fact_statistic f USING (report_key) GROUP BY r.content_sha256"
+        ).fetchall()
+        return dict(rows)
+    finally:
+        con.close()
+
+
+def grounding_violations(warehouse: Path) -> int:
+    """Facts whose surface is not the body_text at their span (the grounding invariant)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        ((count,),) = con.sql(
+            "SELECT count(*) FROM fact_statistic f JOIN dim_report r USING (report_key) "
+            "WHERE substr(r.body_text, f.char_start + 1, f.char_end - f.char_start) IS DISTINCT FROM f.surface"
+        ).fetchall()
+        return int(count)
+    finally:
+        con.close()
+
+
+def query(warehouse: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
+    """Rows of a read-only query (test-owned SQL, values always bound)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.sql(sql, params=params).fetchall()
+    finally:
+        con.close()
+
+
+def last_load_documents(warehouse: Path) -> dict[str, tuple[str, str | None]]:
+    """source_uri → (outcome, reason) in the most recent load's load_document rows."""
+    rows = query(
+        warehouse,
+        "SELECT source_uri, outcome, reason FROM load_document "
+        "WHERE load_id = (SELECT load_id FROM load_audit ORDER BY started_at DESC, load_id DESC LIMIT 1)",
+    )
+    return {uri: (outcome, reason) for uri, outcome, reason in rows}
+
+
+def scratch_files(warehouse: Path) -> list[Path]:
+    """Leftover scratch copies of a warehouse (.NAME.next-PID and their WALs)."""
+    return sorted(warehouse.parent.glob(f".{warehouse.name}.next-*"))
