@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fazhi.extract.lexicon import LABEL_UNIT_HINTS
+from fazhi.extract.lexicon import LABEL_UNIT_HINTS, OUTCOME_WORDS
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
@@ -30,6 +30,7 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
+        _outcome_subsets(drafts, idx, text)
 
 
 def _eligible(d: Draft) -> bool:
@@ -156,6 +157,37 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
             if running > t.value:
                 break
+
+
+_OUTCOME = re.compile("|".join(OUTCOME_WORDS))
+_HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
+
+
+def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """Unmarked outcome subsets: 评查案卷480卷，评出优秀案卷62卷 / 一审案件15件…，败诉1件.
+
+    A part names an outcome (lexicon) and either ends with the nearest total's noun or is the bare
+    outcome word; parts that would exceed their total are left unlinked.
+    """
+    linked: dict[int, list[int]] = {}
+    for pos, j in enumerate(idx):
+        d = drafts[j]
+        if d.parent is not None or not _eligible(d) or d.unit is None or not _OUTCOME.search(d.label):
+            continue
+        bare = _OUTCOME.fullmatch(d.label) is not None
+        for i in reversed(idx[:pos]):
+            t = drafts[i]
+            if ";" in text[t.end : d.start]:
+                break
+            if not _eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _OUTCOME.search(t.label):
+                continue
+            if bare or len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:]):
+                linked.setdefault(i, []).append(j)
+            break  # only the nearest total of the same unit is considered
+    for i, parts in linked.items():
+        if sum(drafts[j].value for j in parts) <= drafts[i].value:
+            for j in parts:
+                drafts[j].parent = i
 
 
 def infer_units(drafts: list[Draft]) -> None:

@@ -130,6 +130,14 @@ LABEL_UNIT_HINTS: tuple[tuple[str, str], ...] = (
     ("民事", "件"), ("行政", "件"), ("其他", "件"),
 )
 
+# Outcome words: a later number whose label carries one and ends with the total's noun is a subset
+# of that total even without 其中 (评查案卷480卷，评出优秀案卷62卷、不合格案卷5卷).
+OUTCOME_WORDS = (
+    "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "调解", "和解",
+    "撤回", "纠正", "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "优秀", "良好", "不合格",
+    "合格", "不通过", "通过", "采纳",
+)
+
 # Sentence period words.
 PARTIAL_PERIOD_WORDS = (
     "今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度",

@@ -17,11 +17,6 @@ DOC_PATHS = sorted(CASES.glob("*.txt"))
 KNOWN_GAPS = {
     ("lintao-2021", "平均成绩92.6分"): "分 (exam points) is not in the unit lexicon",
     ("sxsft-2022", "修改规章7部"): "拟 with no year: read as next year's plan, annotated as this year's",
-    # a subset named after its total with no 其中/parenthesis/colon is not linked: guessing it from
-    # shared nouns would also link 受理案件…办结案件, which is not a breakdown
-    ("changchun-2021", "不当文件6件"): "implicit subset without a breakdown marker",
-    ("yubei-sfj-2024", "优秀案卷62卷"): "implicit subset without a breakdown marker",
-    ("yubei-sfj-2024", "不合格案卷5卷"): "implicit subset without a breakdown marker",
 }
 
 
