@@ -181,7 +181,7 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
             if not _eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _OUTCOME.search(t.label):
                 continue
-            if bare or len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:]):
+            if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
                 linked.setdefault(i, []).append(j)
             break  # only the nearest total of the same unit is considered
     for i, parts in linked.items():
