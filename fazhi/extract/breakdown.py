@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from fazhi.extract.lexicon import LABEL_UNIT_HINTS, OUTCOME_WORDS
+from fazhi.extract.lexicon import LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
 _PART_KINDS = ("count", "amount")
 _SPLIT = ";。"
 _EPS = 1e-6
+# below this, parts adding up to a total is too often chance (制定规章2部，修改1部，废止1部)
+_MIN_SUM_TOTAL = 10
 
 
 def link_breakdowns(drafts: list[Draft], text: str) -> None:
@@ -137,7 +139,7 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
     has_parts = {d.parent for d in drafts if d.parent is not None}
     for pos, i in enumerate(idx):
         t = drafts[i]
-        if i in has_parts or t.parent is not None or not _eligible(t) or t.unit is None:
+        if i in has_parts or t.parent is not None or not _eligible(t) or t.unit is None or t.value < _MIN_SUM_TOTAL:
             continue
         running, members = 0.0, []
         for j in idx[pos + 1 :]:
@@ -160,6 +162,7 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
 
 
 _OUTCOME = re.compile("|".join(OUTCOME_WORDS))
+_OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES) + ")$")
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
 
 
@@ -174,7 +177,7 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
         d = drafts[j]
         if d.parent is not None or not _eligible(d) or d.unit is None or not _OUTCOME.search(d.label):
             continue
-        bare = _OUTCOME.fullmatch(d.label) is not None
+        bare = _OUTCOME_END.search(d.label) is not None  # 败诉1件, 行政机关败诉185件
         for i in reversed(idx[:pos]):
             t = drafts[i]
             if ";" in text[t.end : d.start]:

@@ -138,6 +138,13 @@ OUTCOME_WORDS = (
     "合格", "不通过", "通过", "采纳",
 )
 
+# Outcomes of a ruling: a label ending with one is a part of the nearest total even without the
+# total's noun (审结1,790件，行政机关败诉185件). Mediation success is not a ruling outcome.
+RULING_OUTCOMES = (
+    "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
+    "败诉", "胜诉", "不予受理", "不予处罚",
+)
+
 # Sentence period words.
 PARTIAL_PERIOD_WORDS = (
     "今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度",

@@ -17,6 +17,8 @@ DOC_PATHS = sorted(CASES.glob("*.txt"))
 KNOWN_GAPS = {
     ("lintao-2021", "平均成绩92.6分"): "分 (exam points) is not in the unit lexicon",
     ("sxsft-2022", "修改规章7部"): "拟 with no year: read as next year's plan, annotated as this year's",
+    ("nanning-2022", "拟废止112件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
+    ("nanning-2022", "拟修改57件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
 }
 
 
