@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 
 import polars as pl
 
@@ -236,7 +236,9 @@ def label_mapping(facts: pl.DataFrame, catalog: MetricCatalog, metrics: pl.DataF
     """
     mapped = catalog.map_facts(facts).get_column("metric_code")
     frame = facts.with_columns(mapped.fill_null(UNCLASSIFIED).alias("metric_code"))
-    frame = frame.join(metrics.select("metric_code", "metric_key", pl.col("unit_family").alias("_family")), on="metric_code", how="left")
+    frame = frame.join(
+        metrics.select("metric_code", "metric_key", pl.col("unit_family").alias("_family")), on="metric_code", how="left"
+    )
     # the catalog's unit_family lists unit families (fazhi/units.py names) or units, '|'-separated
     frame = frame.with_columns(pl.col("unit").map_elements(unit_family, return_dtype=pl.Utf8).alias("_unit_family"))
     allowed = pl.col("_family").str.split("|")

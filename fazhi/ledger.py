@@ -47,7 +47,13 @@ class Ledger:
             }
         )
         self.documents.append(
-            {"source_uri": error.source_uri, "content_sha256": content_sha256, "report_key": None, "outcome": "quarantined", "reason": error.reason}
+            {
+                "source_uri": error.source_uri,
+                "content_sha256": content_sha256,
+                "report_key": None,
+                "outcome": "quarantined",
+                "reason": error.reason,
+            }
         )
 
     def hold_report(self, source_uri: str, content_sha256: str | None, report_key: int, checks: list[dict[str, Any]]) -> None:
@@ -65,16 +71,32 @@ class Ledger:
             )
         names = ", ".join(sorted({c["check_name"] for c in checks}))
         self.documents.append(
-            {"source_uri": source_uri, "content_sha256": content_sha256, "report_key": report_key, "outcome": "quarantined", "reason": f"failed blocking checks: {names}"}
+            {
+                "source_uri": source_uri,
+                "content_sha256": content_sha256,
+                "report_key": report_key,
+                "outcome": "quarantined",
+                "reason": f"failed blocking checks: {names}",
+            }
         )
 
     def skip(self, source_uri: str, content_sha256: str, outcome: str, reason: str) -> None:
         """Record an input not loaded again (unchanged since an earlier load, or a duplicate in this one)."""
-        self.documents.append({"source_uri": source_uri, "content_sha256": content_sha256, "report_key": None, "outcome": outcome, "reason": reason})
+        self.documents.append(
+            {"source_uri": source_uri, "content_sha256": content_sha256, "report_key": None, "outcome": outcome, "reason": reason}
+        )
 
     def published(self, source_uri: str, content_sha256: str, report_key: int) -> None:
         """Record an input published as a report version."""
-        self.documents.append({"source_uri": source_uri, "content_sha256": content_sha256, "report_key": report_key, "outcome": "published", "reason": None})
+        self.documents.append(
+            {
+                "source_uri": source_uri,
+                "content_sha256": content_sha256,
+                "report_key": report_key,
+                "outcome": "published",
+                "reason": None,
+            }
+        )
 
     def documents_frame(self) -> pl.DataFrame:
         """load_document rows."""

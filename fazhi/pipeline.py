@@ -18,8 +18,8 @@ import polars as pl
 from fazhi.clean import CleanBatch, ExtractedReport, clean, label_mapping, metric_dimension
 from fazhi.config import SEEDS_DIR, Settings
 from fazhi.discover import discover, load_raw
-from fazhi.faults import checkpoint
 from fazhi.extract import EXTRACTOR_VERSION, extract_statistics
+from fazhi.faults import checkpoint
 from fazhi.gate import GateOutcome, gate
 from fazhi.ledger import Ledger
 from fazhi.metrics import MetricCatalog
@@ -83,7 +83,9 @@ def new_load_id() -> str:
     return f"{datetime.now().strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
 
 
-def _each(items: Sequence[T], stage: str, work: Callable[[T], R], uri: Callable[[T], str], sha: Callable[[T], str | None]) -> tuple[list[R], list[Held]]:
+def _each(
+    items: Sequence[T], stage: str, work: Callable[[T], R], uri: Callable[[T], str], sha: Callable[[T], str | None]
+) -> tuple[list[R], list[Held]]:
     """Apply work to each item; InputErrors and unexpected errors hold that item back, the rest go on."""
     done: list[R] = []
     held: list[Held] = []
@@ -134,6 +136,58 @@ def extract_reports(docs: Sequence[Document]) -> tuple[list[ExtractedReport], li
     return _each(docs, "extract", _extract_one, lambda d: d.source_uri, lambda d: d.content_sha256)
 
 
+@dataclass
+class ChunkResult:
+    """One chunk of documents read, extracted and cleaned, plus what it held back."""
+
+    batch: CleanBatch
+    held: list[Held]
+
+
+def process_chunk(raws: Sequence[RawDocument]) -> ChunkResult:
+    """read → extract → clean for one chunk; runs in a worker process (or on another machine via Dask)."""
+    docs, held = read_documents(raws)
+    extracted, more = extract_reports(docs)
+    catalogs = Catalogs.load()  # cached per process
+    return ChunkResult(clean(extracted, catalogs.regions, catalogs.metrics), held + more)
+
+
+def chunked(items: Sequence[T], size: int) -> list[list[T]]:
+    """items in consecutive chunks of at most size."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def process_all(raws: Sequence[RawDocument], workers: int, chunk_size: int) -> list[ChunkResult]:
+    """read → extract → clean every chunk, on `workers` local processes (inline when one chunk or one worker).
+
+    Workers are spawned, not forked: the parent may hold threads (Prefect's API client) that a fork would copy mid-lock.
+    """
+    chunks = chunked(raws, chunk_size)
+    if workers <= 1 or len(chunks) <= 1:
+        return [process_chunk(c) for c in chunks]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(process_chunk, chunks))
+
+
+def combine(results: Sequence[ChunkResult], catalogs: Catalogs) -> tuple[CleanBatch, list[Held]]:
+    """One batch from the chunks' batches (the reference frames are the same in every chunk)."""
+    held = [h for r in results for h in r.held]
+    if not results:
+        return clean([], catalogs.regions, catalogs.metrics), held
+    first = results[0].batch
+    batch = CleanBatch(
+        reports=pl.concat([r.batch.reports for r in results]),
+        facts=pl.concat([r.batch.facts for r in results]),
+        dates=pl.concat([r.batch.dates for r in results]).unique("date_key").sort("date_key"),
+        metrics=first.metrics,
+        regions=first.regions,
+    )
+    return batch, held
+
+
 def settle(outcome: GateOutcome, batch: CleanBatch, ledger: Ledger) -> None:
     """Record each gated report in the ledger: published, or held back with its blocking findings."""
     blocking = outcome.findings_for("blocking")
@@ -152,7 +206,13 @@ def record(ledger: Ledger, held: Sequence[Held]) -> None:
 
 
 def publish_load(
-    settings: Settings, outcome: GateOutcome, ledger: Ledger, catalogs: Catalogs, load_id: str, started: datetime, flow_run_id: str | None = None
+    settings: Settings,
+    outcome: GateOutcome,
+    ledger: Ledger,
+    catalogs: Catalogs,
+    load_id: str,
+    started: datetime,
+    flow_run_id: str | None = None,
 ) -> RunSummary:
     """Publish the gated batch and the ledger in one transaction."""
     load = LoadRecord(
@@ -177,10 +237,14 @@ def describe_failure(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__}: {exc}); nothing was published. Please report it"
 
 
-def record_failure(settings: Settings, ledger: Ledger, load_id: str, started: datetime, exc: BaseException, flow_run_id: str | None = None) -> str:
+def record_failure(
+    settings: Settings, ledger: Ledger, load_id: str, started: datetime, exc: BaseException, flow_run_id: str | None = None
+) -> str:
     """Record a load that could not publish (audit row 'failed'); returns the message. Never raises."""
     message = describe_failure(exc)
-    load = LoadRecord(load_id, flow_run_id, started, ledger.documents_frame(), ledger.quarantine_frame(), pl.DataFrame(), EXTRACTOR_VERSION)
+    load = LoadRecord(
+        load_id, flow_run_id, started, ledger.documents_frame(), ledger.quarantine_frame(), pl.DataFrame(), EXTRACTOR_VERSION
+    )
     try:
         record_failed_load(settings.warehouse, load, message)
     except Exception as record_exc:  # the warehouse itself may be what failed
@@ -190,6 +254,7 @@ def record_failure(settings: Settings, ledger: Ledger, load_id: str, started: da
 
 def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:
     """The whole load without Prefect (same stages, same order): for benchmarks and debugging."""
+
     started, load_id, ledger = datetime.now(), new_load_id(), Ledger()
     found, rejected = discover(sources)
     checkpoint("discover:done")
@@ -199,12 +264,9 @@ def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:
     admitted, skipped = admit(raws, published_hashes(settings.warehouse))
     for raw, outcome_name, reason in skipped:
         ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
-    docs, held = read_documents(admitted)
-    record(ledger, held)
-    extracted, held = extract_reports(docs)
-    record(ledger, held)
     catalogs = Catalogs.load()
-    batch = clean(extracted, catalogs.regions, catalogs.metrics)
+    batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
+    record(ledger, held)
     outcome = gate(batch, yoy_history(settings.warehouse))
     settle(outcome, batch, ledger)
     return publish_load(settings, outcome, ledger, catalogs, load_id, started)

@@ -7,13 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
 
 from fazhi import pipeline
-from fazhi.clean import CleanBatch, clean
 from fazhi.config import DEFAULT_REPORTS_DIR, Settings
 from fazhi.discover import discover, load_raw
 from fazhi.faults import checkpoint
@@ -23,6 +22,7 @@ from fazhi.ledger import Ledger
 from fazhi.model import FazhiError, InputError, RawDocument, Source
 from fazhi.warehouse.lock import WarehouseBusy, load_lock
 from fazhi.warehouse.state import published_hashes, yoy_history
+from flows.runners import task_runner_for
 
 
 def _retry_only_transient(task: Any, task_run: Any, state: State) -> bool:
@@ -45,9 +45,8 @@ fetch_task = task(
     load_raw, name="fetch", retries=3, retry_delay_seconds=[2, 5, 10], retry_condition_fn=_retry_only_transient, **_BATCH
 )
 admit_task = task(pipeline.admit, name="skip-unchanged", **_BATCH)
-read_task = task(pipeline.read_documents, name="read", **_BATCH)
-extract_task = task(pipeline.extract_reports, name="extract", **_BATCH)
-clean_task = task(clean, name="clean", **_BATCH)
+read_extract_clean_task = task(pipeline.process_all, name="read-extract-clean", **_BATCH)
+chunk_task = task(pipeline.process_chunk, name="read-extract-clean-chunk", **_BATCH)
 gate_task = task(gate, name="gate", **_BATCH)
 publish_task = task(pipeline.publish_load, name="publish", **_BATCH)
 
@@ -75,7 +74,9 @@ def _artifact(summary: pipeline.RunSummary, outcome: GateOutcome) -> None:
     rows = [
         {
             "source": row["source_uri"],
-            "outcome": "published with warnings" if row["outcome"] == "published" and warnings.get(row["report_key"]) else row["outcome"],
+            "outcome": "published with warnings"
+            if row["outcome"] == "published" and warnings.get(row["report_key"])
+            else row["outcome"],
             "warnings": warnings.get(row["report_key"], 0),
             "reason": row["reason"] or "",
         }
@@ -119,12 +120,17 @@ def _load(
     admitted, skipped = admit_task(raws + fetched, published_hashes(settings.warehouse))
     for raw, outcome_name, reason in skipped:
         ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
-    docs, held = read_task(admitted)
-    pipeline.record(ledger, held)
-    extracted, held = extract_task(docs)
-    pipeline.record(ledger, held)
+    # read → extract → clean in chunks: one task over local worker processes, or a task per chunk on Dask
+    runner = task_runner_for(settings)
+    if runner is not None:
+        with runner:
+            futures = runner.map(chunk_task, {"raws": pipeline.chunked(admitted, settings.chunk_size)})
+            results = [f.result() for f in futures]
+    else:
+        results = read_extract_clean_task(admitted, settings.workers, settings.chunk_size)
     catalogs = pipeline.Catalogs.load()
-    batch: CleanBatch = clean_task(extracted, catalogs.regions, catalogs.metrics)
+    batch, held = pipeline.combine(results, catalogs)
+    pipeline.record(ledger, held)
     outcome: GateOutcome = gate_task(batch, yoy_history(settings.warehouse))
     pipeline.settle(outcome, batch, ledger)
     summary = publish_task(settings, outcome, ledger, catalogs, load_id, started, run_id)

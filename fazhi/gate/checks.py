@@ -20,7 +20,9 @@ YOY_FACTOR = 10.0  # a value this many times larger or smaller than last year's 
 MAX_UNMAPPED_SHARE = 0.5
 
 # Rates that can never exceed 100%: satisfaction, appearance in court, online availability...
-_BOUNDED_RATE = re.compile(r"满意|出庭|可办率|办结率|知晓率|覆盖率|公开率|到位率|参与率|答复率|合格率|达标率|纠错率|败诉率|受理率|调撤率|网办率")
+_BOUNDED_RATE = re.compile(
+    r"满意|出庭|可办率|办结率|知晓率|覆盖率|公开率|到位率|参与率|答复率|合格率|达标率|纠错率|败诉率|受理率|调撤率|网办率"
+)
 # ...unless measured against a target or a base year, which can legitimately exceed 100%.
 _UNBOUNDED_RATE = re.compile(r"完成率|增长|增幅|提高|提升|超额|同比|环比")
 
@@ -44,7 +46,9 @@ def fact_checks(facts: pl.DataFrame, reports: pl.DataFrame, metrics: pl.DataFram
         .then((year >= base - 1) & (year <= base + TARGET_YEARS_AFTER))
         .otherwise((year >= base - YEARS_BEFORE) & (year <= base + 1))
     )
-    same_report_keys = facts.select(pl.col("statistic_key").alias("parent_statistic_key"), pl.col("report_key").alias("_parent_report"))
+    same_report_keys = facts.select(
+        pl.col("statistic_key").alias("parent_statistic_key"), pl.col("report_key").alias("_parent_report")
+    )
     frame = frame.join(metrics.select("metric_key", "rate_max", pl.lit(True).alias("_metric_known")), on="metric_key", how="left")
     frame = frame.join(same_report_keys, on="parent_statistic_key", how="left")
     parts = (
@@ -59,11 +63,18 @@ def fact_checks(facts: pl.DataFrame, reports: pl.DataFrame, metrics: pl.DataFram
         (span_ok & grounded).fill_null(False).alias("grounded_ok"),
         ((pl.col("kind") == "change") | (pl.col("value") >= 0)).fill_null(False).alias("nonnegative_ok"),
         (pl.col("value_max").is_null() | (pl.col("value_max") >= pl.col("value"))).fill_null(False).alias("range_ok"),
-        (~bounded | (pl.col("value") <= 100) & (pl.col("value_max").is_null() | (pl.col("value_max") <= 100))).fill_null(True).alias("rate_ok"),
+        (~bounded | (pl.col("value") <= 100) & (pl.col("value_max").is_null() | (pl.col("value_max") <= 100)))
+        .fill_null(True)
+        .alias("rate_ok"),
         period_ok.fill_null(True).alias("period_year_ok"),
-        (pl.col("parent_statistic_key").is_null() | (pl.col("_parent_report") == pl.col("report_key"))).fill_null(False).alias("parent_ok"),
+        (pl.col("parent_statistic_key").is_null() | (pl.col("_parent_report") == pl.col("report_key")))
+        .fill_null(False)
+        .alias("parent_ok"),
         pl.col("_metric_known").fill_null(False).alias("metric_ok"),
-        pl.col("unit").map_elements(lambda u: bool(unit_family(u)), return_dtype=pl.Boolean).fill_null(False).alias("unit_known_ok"),
+        pl.col("unit")
+        .map_elements(lambda u: bool(unit_family(u)), return_dtype=pl.Boolean)
+        .fill_null(False)
+        .alias("unit_known_ok"),
         (pl.col("parts_sum").is_null() | (pl.col("parts_sum") <= pl.col("value") * 1.000001)).alias("parts_within_total_ok"),
         (pl.col("unit_in_family") != False).fill_null(True).alias("unit_family_ok"),  # noqa: E712 - null means "no family to check"
     )

@@ -16,11 +16,15 @@ import polars as pl
 _FAILING: dict[str, Callable[[dict[str, Any]], pl.Expr]] = {
     "expect_column_values_to_not_be_null": lambda kw: pl.col(kw["column"]).is_null(),
     "expect_column_values_to_be_unique": lambda kw: pl.col(kw["column"]).is_not_null() & pl.col(kw["column"]).is_duplicated(),
-    "expect_column_values_to_be_in_set": lambda kw: pl.col(kw["column"]).is_not_null() & ~pl.col(kw["column"]).is_in(kw["value_set"]),
-    "expect_column_values_to_be_between": lambda kw: pl.col(kw["column"]).is_not_null()
-    & ~pl.col(kw["column"]).is_between(
-        kw.get("min_value") if kw.get("min_value") is not None else float("-inf"),
-        kw.get("max_value") if kw.get("max_value") is not None else float("inf"),
+    "expect_column_values_to_be_in_set": lambda kw: (
+        pl.col(kw["column"]).is_not_null() & ~pl.col(kw["column"]).is_in(kw["value_set"])
+    ),
+    "expect_column_values_to_be_between": lambda kw: (
+        pl.col(kw["column"]).is_not_null()
+        & ~pl.col(kw["column"]).is_between(
+            kw.get("min_value") if kw.get("min_value") is not None else float("-inf"),
+            kw.get("max_value") if kw.get("max_value") is not None else float("inf"),
+        )
     ),
 }
 

@@ -144,7 +144,9 @@ def publish(
                 raise
             con.execute("CHECKPOINT")
         except duckdb.Error as exc:
-            raise PublishError(f"publishing load {load.load_id} into {warehouse} failed: {exc}; the warehouse is unchanged") from exc
+            raise PublishError(
+                f"publishing load {load.load_id} into {warehouse} failed: {exc}; the warehouse is unchanged"
+            ) from exc
         finally:
             con.close()
     return audit
@@ -193,7 +195,16 @@ def record_failed_load(warehouse: Path, load: LoadRecord, error: str) -> None:
         "extractor_version": load.extractor_version,
     }
     failure = pl.DataFrame(
-        [{"source_uri": "(load)", "content_sha256": None, "stage": "publish", "check_name": "load_failed", "reason": error, "details": None}],
+        [
+            {
+                "source_uri": "(load)",
+                "content_sha256": None,
+                "stage": "publish",
+                "check_name": "load_failed",
+                "reason": error,
+                "details": None,
+            }
+        ],
         schema=load.quarantine.schema,
     )
     with _staged_copy(warehouse) as scratch:

@@ -32,7 +32,9 @@ def run_file(con: duckdb.DuckDBPyConnection, relative_path: str, params: dict[st
         con.execute(statement, bound) if bound else con.execute(statement)
 
 
-def query_file(con: duckdb.DuckDBPyConnection, relative_path: str, params: dict[str, Any] | None = None) -> duckdb.DuckDBPyRelation:
+def query_file(
+    con: duckdb.DuckDBPyConnection, relative_path: str, params: dict[str, Any] | None = None
+) -> duckdb.DuckDBPyRelation:
     """Run a one-statement sql/ file as a query and return the relation."""
     (statement,) = statements(relative_path)
     names = set(_PARAM.findall(statement))
