@@ -88,3 +88,15 @@ def test_grounding_survives_text_defects(insertions: list[tuple[int, str]]) -> N
     for s in stats_of(text):
         assert text[s.char_start : s.char_end] == s.surface
         assert s.surface.strip()
+
+
+_ALPHABET = "0123456789０１２一二两十百千万亿余多约近件人次项个%％.,，、。；:：()（）其中共计比上年增长减少至-—|\n “”《》第年月日号 案率"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80), st.one_of(st.none(), st.integers(2015, 2030)))
+def test_never_fails_and_always_grounded(text: str, year: int | None) -> None:
+    for s in stats_of(text, year):
+        assert text[s.char_start : s.char_end] == s.surface
+        assert s.parent_index is None or s.parent_index < s.index
+        assert s.value_max is None or s.value_max >= s.value
