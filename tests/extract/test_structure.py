@@ -90,7 +90,10 @@ def test_grounding_survives_text_defects(insertions: list[tuple[int, str]]) -> N
         assert s.surface.strip()
 
 
-_ALPHABET = "0123456789０１２一二两十百千万亿余多约近件人次项个%％.,，、。；:：()（）其中共计比上年增长减少至-—|\n “”《》第年月日号 案率"
+_ALPHABET = (
+    "0123456789０１２一二两十百千万亿余多约近件人次项个%％.,，、。；:：()（）"
+    "其中共计比上年增长减少至-—|\n “”《》第年月日号 案率"
+)
 
 
 @settings(max_examples=300, deadline=None)
