@@ -50,3 +50,4 @@ final AS (
     SELECT * FROM renamed
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_indicator IS '指标明细: one row per statistic of a current report version, with region, year, metric, value, unit, flags, source sentence and URI.';

@@ -27,3 +27,4 @@ final AS (
     WHERE mention = 1
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_metric_value IS '指标年度值: one row per current report and catalog metric, the figure for the report''s own year (first mention; conflicting repeats flagged).';

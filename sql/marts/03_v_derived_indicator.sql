@@ -39,3 +39,4 @@ final AS (
     SELECT * FROM renamed
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_derived_indicator IS '派生指标: one row per current report and derived rate (formula in definition), computed only where both inputs were reported.';

@@ -26,3 +26,4 @@ final AS (
     SELECT * FROM renamed
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_indicator_yoy IS '同比变化: one row per region, metric and year also reported the year before: change and percent change.';

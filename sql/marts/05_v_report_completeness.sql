@@ -44,3 +44,4 @@ final AS (
     FROM renamed
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_report_completeness IS '报告完整性: one row per current report and core metric: reported, reported_as_zero, partial_or_target or not_reported.';

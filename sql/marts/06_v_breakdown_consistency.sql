@@ -36,3 +36,4 @@ final AS (
     SELECT * FROM renamed
 )
 SELECT * FROM final;
+COMMENT ON VIEW v_breakdown_consistency IS '分项一致性: one row per total with breakdown parts: parts'' sum against the total (exact, partial, exceeds).';

@@ -14,3 +14,4 @@ final AS (
     GROUP BY raw_label, unit
 )
 SELECT * FROM final ORDER BY statistics DESC, raw_label;
+COMMENT ON VIEW v_unmapped_labels IS '待归类标签: labels no catalog metric matches yet, with counts and an example sentence (extend seeds/metric_catalog.csv).';

@@ -43,6 +43,8 @@ def test_every_view_is_queryable(panel: duckdb.DuckDBPyConnection, mart: str) ->
     (rows,) = panel.sql(f"SELECT count(*) FROM {view}").fetchall()
     # every label of the panel maps to a catalog metric, so only the curation queue is empty
     assert (rows[0] == 0) == (view == "v_unmapped_labels")
+    (comment,) = panel.sql("SELECT comment FROM duckdb_views() WHERE view_name = $v", params={"v": view}).fetchall()
+    assert comment[0], "BI tools show the view comment as its description"
 
 
 @pytest.mark.parametrize(("county", "year", "code"), CASES, ids=[f"{c}-{y}-{k}" for c, y, k in CASES])
