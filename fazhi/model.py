@@ -90,3 +90,7 @@ class InputError(FazhiError):
         self.stage = stage
         self.check = check
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str, str]]:
+        """Pickle by the four fields (results cross process boundaries: worker pools, Dask)."""
+        return (type(self), (self.source_uri, self.stage, self.check, self.reason))
