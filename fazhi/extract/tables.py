@@ -27,6 +27,8 @@ _YEAR_HEADER = re.compile(r"(20[0-9]{2})年?")
 
 def table_line_spans(text: str) -> list[tuple[int, int]]:
     """Compact-text spans of every line that is a row of a pipe table."""
+    if "|" not in text:
+        return []
     return [(m.start(), m.end()) for m in _TABLE_LINE.finditer(text) if " | " in m.group() or m.group().count("|") >= 2]
 
 

@@ -18,7 +18,7 @@ from fazhi.extract.lexicon import PLAN_HEADING_WORDS, SAME_LENGTH_MAP
 _REPLACEMENTS = tuple(SAME_LENGTH_MAP.items())
 _WORD = "\u4e00-\u9fff0-9%"
 # a space run inside a word or number ("法 制审核", "1 386", "共 30 件")
-_INNER_SPACE = re.compile(rf"(?<=[{_WORD}])[ \t]+(?=[{_WORD}])")
+_INNER_SPACE = re.compile(rf"(?=[ \t])(?<=[{_WORD}])[ \t]+(?=[{_WORD}])")  # leading class: fast scan
 # a line break, with any page-footer lines ("- 2 -", "第 2 页") between the two halves
 _LINE_BREAK = re.compile(
     r"\n(?:[ \t]*(?:[-—–][ \t]*[0-9]{1,3}[ \t]*[-—–]|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)"
@@ -29,7 +29,7 @@ _TERMINAL = frozenset("。!?;:|\n")
 _MIN_WRAPPED_LINE = 20  # shorter lines are headings or signatures, not PDF-wrapped prose
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
-_QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’")
+_QUOTED = re.compile(r"(?=[《“\"「‘])(?:《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’)")
 
 _L1 = re.compile(r"(?m)^[ \t]*([一二三四五六七八九十]{1,3})[、.]")
 _L2 = re.compile(r"\(([一二三四五六七八九十]{1,3})\)|(?m:^[ \t]*(\))(?![0-9]))")
