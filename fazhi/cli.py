@@ -65,7 +65,9 @@ def _print_summary(summary: Any, state_name: str) -> None:
 
 @app.command()
 def run(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files, folders (searched recursively) or http(s) URLs.", show_default=False)] = None,
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders (searched recursively) or http(s) URLs.", show_default=False)
+    ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
 ) -> None:
     """Load reports into the warehouse (default: seeds/reports/ into warehouse/fazhi.duckdb)."""
@@ -76,7 +78,9 @@ def run(
         given = sources or [str(DEFAULT_REPORTS_DIR)]
         state = with_pages(load_reports)(given, str(warehouse), return_state=True)
     if not state.is_completed():
-        _fail(state.message or "the load failed", "nothing was published; the warehouse is as it was. `fazhi status` shows the load")
+        _fail(
+            state.message or "the load failed", "nothing was published; the warehouse is as it was. `fazhi status` shows the load"
+        )
     summary = state.result()
     _print_summary(summary, state.name or "Completed")
     raise typer.Exit(EXIT_QUARANTINED if summary.any_quarantined else EXIT_OK)
@@ -104,7 +108,9 @@ def _show(relation: Any, title: str | None = None, max_width: int = 60) -> None:
 
 
 @app.command()
-def status(warehouse: WarehouseOption = DEFAULT_WAREHOUSE, loads: Annotated[int, typer.Option(help="How many recent loads.")] = 5) -> None:
+def status(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE, loads: Annotated[int, typer.Option(help="How many recent loads.")] = 5
+) -> None:
     """Recent loads, their counts, and what they quarantined and why."""
     from fazhi.warehouse.sql import query_file
 
@@ -114,16 +120,23 @@ def status(warehouse: WarehouseOption = DEFAULT_WAREHOUSE, loads: Annotated[int,
 
 
 @app.command()
-def unmapped(warehouse: WarehouseOption = DEFAULT_WAREHOUSE, limit: Annotated[int, typer.Option(help="How many labels.")] = 50) -> None:
+def unmapped(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE, limit: Annotated[int, typer.Option(help="How many labels.")] = 50
+) -> None:
     """Labels that map to no catalog metric yet: add them as synonyms in seeds/metric_catalog.csv and rerun."""
     from fazhi.warehouse.sql import query_file
 
     con = _read_only(warehouse)
-    _show(query_file(con, "cli/unmapped.sql", {"limit": limit}), "Unmapped labels (extend seeds/metric_catalog.csv, then `fazhi run`)")
+    _show(
+        query_file(con, "cli/unmapped.sql", {"limit": limit}),
+        "Unmapped labels (extend seeds/metric_catalog.csv, then `fazhi run`)",
+    )
 
 
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="A SQL query, run read-only.")], warehouse: WarehouseOption = DEFAULT_WAREHOUSE) -> None:
+def sql(
+    query: Annotated[str, typer.Argument(help="A SQL query, run read-only.")], warehouse: WarehouseOption = DEFAULT_WAREHOUSE
+) -> None:
     """Query the warehouse read-only and print the result as a table."""
     import duckdb
 
@@ -139,7 +152,9 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query, run read-only.")
 
 def _progress() -> Progress:
     """A progress bar for long commands (hidden when output is not a terminal)."""
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    )
 
 
 @app.command()
@@ -169,7 +184,9 @@ def export(
 @app.command()
 def review(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for the pages (default: review/ and validation/ beside the warehouse).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Folder for the pages (default: review/ and validation/ beside the warehouse).")
+    ] = None,
 ) -> None:
     """Write the review pages (each report's text with its statistics highlighted) and the validation report."""
     from fazhi.review import build_review, build_validation
@@ -179,7 +196,9 @@ def review(
     with _progress() as bar:
         task = bar.add_task("review pages", total=None)
         try:
-            pages = build_review(warehouse, out_dir / "review" if out_dir else None, lambda n, total: bar.update(task, completed=n, total=total))
+            pages = build_review(
+                warehouse, out_dir / "review" if out_dir else None, lambda n, total: bar.update(task, completed=n, total=total)
+            )
             checks = build_validation(warehouse, out_dir / "validation" if out_dir else None)
         except FazhiError as exc:
             _fail(str(exc), "close programs writing to the warehouse, or pass another --warehouse")
@@ -189,7 +208,10 @@ def review(
 
 @app.command()
 def serve(
-    sources: Annotated[list[str] | None, typer.Argument(help="What each run reads (default: seeds/reports/ and seeds/sources.csv).", show_default=False)] = None,
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="What each run reads (default: seeds/reports/ and seeds/sources.csv).", show_default=False),
+    ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     cron: Annotated[str, typer.Option(help="Cron schedule, in Asia/Shanghai time.")] = "0 6 * * *",
     name: Annotated[str, typer.Option(help="Deployment name.")] = "daily",
@@ -228,7 +250,12 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("FAZHI_DEBUG"):
             raise
-        errors.print(f"fazhi: internal error ({type(exc).__name__}: {exc}). Nothing partial was published. Rerun with FAZHI_DEBUG=1 for details and report it.", highlight=False, soft_wrap=True)
+        errors.print(
+            f"fazhi: internal error ({type(exc).__name__}: {exc}). Nothing partial was published. "
+            "Rerun with FAZHI_DEBUG=1 for details and report it.",
+            highlight=False,
+            soft_wrap=True,
+        )
         sys.exit(EXIT_FAILED)
 
 

@@ -42,8 +42,12 @@ def quote_identifier(name: str) -> str:
 
 def relations(con: duckdb.DuckDBPyConnection) -> list[Relation]:
     """The contract tables then the mart views of the main schema, in name order."""
-    tables = con.sql("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name").fetchall()
-    views = con.sql("SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal ORDER BY view_name").fetchall()
+    tables = con.sql(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name"
+    ).fetchall()
+    views = con.sql(
+        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal ORDER BY view_name"
+    ).fetchall()
     return [Relation(t, "table") for (t,) in tables if t not in INTERNAL_TABLES] + [Relation(v, "view") for (v,) in views]
 
 

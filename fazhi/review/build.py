@@ -51,7 +51,12 @@ def build_review(warehouse: Path, out_dir: Path | None = None, progress: Progres
         for number, report in enumerate(reports, start=1):
             key = {"report_key": report["report_key"]}
             (body,) = _rows(con, "review/report_body.sql", key)
-            html = render_report_page(report, body["body_text"], _rows(con, "review/report_facts.sql", key), _rows(con, "review/report_findings.sql", key))
+            html = render_report_page(
+                report,
+                body["body_text"],
+                _rows(con, "review/report_facts.sql", key),
+                _rows(con, "review/report_findings.sql", key),
+            )
             written.append(_write(out / page_name(report["report_key"]), html))
             if progress:
                 progress(number, len(reports))

@@ -83,12 +83,17 @@ def _statistics_table(facts: list[dict[str, Any]]) -> str:
 
     def add(fact: dict[str, Any], depth: int) -> None:
         label = f'<a href="#s{fact["statistic_key"]}">{esc(fact["surface"])}</a>'
-        rows.append([
-            f'<span class="{"indent" if depth else ""}">{"↳ " * min(depth, 1)}{label}</span>',
-            esc(fact["metric_name_zh"]) + f' <span class="muted">{esc(fact["metric_code"])}</span>',
-            esc(_number(fact["value"])), esc(fact["unit"]), esc(fact["raw_label"]),
-            " ".join(f'<span class="flag">{esc(f)}</span>' for f in flags(fact)), esc(fact["section_path"]),
-        ])
+        rows.append(
+            [
+                f'<span class="{"indent" if depth else ""}">{"↳ " * min(depth, 1)}{label}</span>',
+                esc(fact["metric_name_zh"]) + f' <span class="muted">{esc(fact["metric_code"])}</span>',
+                esc(_number(fact["value"])),
+                esc(fact["unit"]),
+                esc(fact["raw_label"]),
+                " ".join(f'<span class="flag">{esc(f)}</span>' for f in flags(fact)),
+                esc(fact["section_path"]),
+            ]
+        )
         for child in children.get(fact["statistic_key"], []):
             add(child, depth + 1)
 
@@ -98,7 +103,9 @@ def _statistics_table(facts: list[dict[str, Any]]) -> str:
     return table(["as written", "metric", "value", "unit", "label", "flags", "section"], rows, "no statistics")
 
 
-def render_report_page(report: dict[str, Any], body_text: str, facts: list[dict[str, Any]], findings: list[dict[str, Any]]) -> str:
+def render_report_page(
+    report: dict[str, Any], body_text: str, facts: list[dict[str, Any]], findings: list[dict[str, Any]]
+) -> str:
     """The whole review page of one report version."""
     title = report["title"] or report["source_uri"]
     gate_rows = [
@@ -113,9 +120,10 @@ def render_report_page(report: dict[str, Any], body_text: str, facts: list[dict[
     body = (
         f'<p><a href="index.html">← all reports</a></p><h1>{esc(title)}</h1>'
         f'<p class="muted">{esc(report.get("region_name") or "region not resolved")} · {esc(report["report_year"])} · '
-        f'{esc(report["source_uri"])} · version {esc(report.get("version"))} · load {esc(report.get("load_id"))}</p>'
-        f"<h2>Gate results</h2>{table(['severity', 'suite', 'check', 'failed rows', 'failing rows'], gate_rows, 'every check passed')}"
-        f"<h2>Text ({len(facts)} statistics)</h2>{legend}<div class=\"body\">{highlight(body_text, facts)}</div>"
+        f"{esc(report['source_uri'])} · version {esc(report.get('version'))} · load {esc(report.get('load_id'))}</p>"
+        "<h2>Gate results</h2>"
+        f"{table(['severity', 'suite', 'check', 'failed rows', 'failing rows'], gate_rows, 'every check passed')}"
+        f'<h2>Text ({len(facts)} statistics)</h2>{legend}<div class="body">{highlight(body_text, facts)}</div>'
         f"<h2>Statistics</h2>{_statistics_table(facts)}"
     )
     return page(f"Review · {title}", body)
@@ -125,14 +133,20 @@ def render_index(reports: list[dict[str, Any]]) -> str:
     """The index of review pages, one row per current report version."""
     rows = [
         [
-            esc(r["region_name"] or "—"), esc(r["report_year"]),
+            esc(r["region_name"] or "—"),
+            esc(r["report_year"]),
             f'<a href="{esc(page_name(r["report_key"]))}">{esc(r["title"] or r["source_uri"])}</a>',
-            esc(r["statistics"]), severity_badge("warning") + f" {esc(r['findings'])}" if r["findings"] else severity_badge("ok"),
+            esc(r["statistics"]),
+            severity_badge("warning") + f" {esc(r['findings'])}" if r["findings"] else severity_badge("ok"),
             esc(r["source_uri"]),
         ]
         for r in reports
     ]
-    return page("fazhi · review", f"<h1>Extraction review</h1>{table(['region', 'year', 'report', 'statistics', 'gate', 'source'], rows, 'no reports yet')}")
+    return page(
+        "fazhi · review",
+        "<h1>Extraction review</h1>"
+        + table(["region", "year", "report", "statistics", "gate", "source"], rows, "no reports yet"),
+    )
 
 
 def page_name(report_key: int) -> str:

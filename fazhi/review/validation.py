@@ -30,8 +30,18 @@ def load_page_name(load_id: str) -> str:
 
 
 def _audit(load: dict[str, Any]) -> str:
-    names = ["status", "started_at", "finished_at", "documents_seen", "documents_published", "documents_skipped",
-             "documents_quarantined", "facts_published", "warnings", "flow_run_id"]
+    names = [
+        "status",
+        "started_at",
+        "finished_at",
+        "documents_seen",
+        "documents_published",
+        "documents_skipped",
+        "documents_quarantined",
+        "facts_published",
+        "warnings",
+        "flow_run_id",
+    ]
     return table(["", "value"], [[esc(n), esc(load[n])] for n in names])
 
 
@@ -44,22 +54,45 @@ def render_load(load: dict[str, Any], inputs: list[dict[str, Any]], findings: li
         outcome = own[0]["outcome"] if own else "published"
         checks = [f for f in findings if f["source_uri"] == source]
         rows = [
-            [severity_badge(f["severity"]), esc(f["suite"]), esc(f["check_name"]),
-             esc(reasons.get((f["suite"], f["check_name"]), "")), esc(f["failed_rows"]), details_table(f["details"])]
+            [
+                severity_badge(f["severity"]),
+                esc(f["suite"]),
+                esc(f["check_name"]),
+                esc(reasons.get((f["suite"], f["check_name"]), "")),
+                esc(f["failed_rows"]),
+                details_table(f["details"]),
+            ]
             for f in checks
         ]
         rows += [
-            [severity_badge("blocking"), esc(i["stage"]), esc(i["check_name"]), esc(i["quarantine_reason"]), "", details_table(i["details"])]
+            [
+                severity_badge("blocking"),
+                esc(i["stage"]),
+                esc(i["check_name"]),
+                esc(i["quarantine_reason"]),
+                "",
+                details_table(i["details"]),
+            ]
             for i in own
             if i["check_name"] and not any(f["check_name"] == i["check_name"] for f in checks)
         ]
         note = next((i["reason"] for i in own if i["reason"]), None)
         badge = "blocking" if outcome in ("quarantined", "failed") else "warning" if checks else "ok"
-        sections.append((badge != "blocking", badge != "warning", source,
-            f"<h2>{severity_badge(badge)} {esc(source)}</h2><p class=\"muted\">outcome: {esc(outcome)}"
-            + (f" — {esc(note)}" if note else "") + "</p>"
-            + table(["severity", "suite / stage", "check", "reason", "failed rows", "failing rows (keys and values)"], rows, "every check passed"),
-        ))
+        sections.append(
+            (
+                badge != "blocking",
+                badge != "warning",
+                source,
+                f'<h2>{severity_badge(badge)} {esc(source)}</h2><p class="muted">outcome: {esc(outcome)}'
+                + (f" — {esc(note)}" if note else "")
+                + "</p>"
+                + table(
+                    ["severity", "suite / stage", "check", "reason", "failed rows", "failing rows (keys and values)"],
+                    rows,
+                    "every check passed",
+                ),
+            )
+        )
     body = (
         f'<p><a href="index.html">← all loads</a></p><h1>Validation · load {esc(load["load_id"])}</h1>'
         f"{_audit(load)}{''.join(s[-1] for s in sorted(sections)) or '<p class=muted>no inputs</p>'}"
@@ -72,9 +105,15 @@ def render_validation_index(loads: list[dict[str, Any]]) -> str:
     rows = [
         [
             f'<a href="{esc(load_page_name(load["load_id"]))}">{esc(load["load_id"])}</a>',
-            severity_badge({"completed": "ok", "completed_with_quarantine": "warning"}.get(load["status"], "blocking")) + " " + esc(load["status"]),
-            esc(load["started_at"]), esc(load["documents_seen"]), esc(load["documents_published"]),
-            esc(load["documents_quarantined"]), esc(load["warnings"]), esc(load["facts_published"]),
+            severity_badge({"completed": "ok", "completed_with_quarantine": "warning"}.get(load["status"], "blocking"))
+            + " "
+            + esc(load["status"]),
+            esc(load["started_at"]),
+            esc(load["documents_seen"]),
+            esc(load["documents_published"]),
+            esc(load["documents_quarantined"]),
+            esc(load["warnings"]),
+            esc(load["facts_published"]),
         ]
         for load in loads
     ]

@@ -30,13 +30,16 @@ def reflect(path: str) -> dict:
     }
     with engine.connect() as con:
         out["marts"] = {
-            view: [list(row) for row in con.execute(text(f"SELECT * FROM {view} LIMIT 3")).fetchall()]
-            for view in out["views"]
+            view: [list(row) for row in con.execute(text(f"SELECT * FROM {view} LIMIT 3")).fetchall()] for view in out["views"]
         }
         out["loss_rates"] = [
-            list(r) for r in con.execute(text(
-                "SELECT region_name, report_year, value FROM v_derived_indicator WHERE indicator_code = 'al_loss_rate' ORDER BY 1, 2"
-            )).fetchall()
+            list(r)
+            for r in con.execute(
+                text(
+                    "SELECT region_name, report_year, value FROM v_derived_indicator"
+                    " WHERE indicator_code = 'al_loss_rate' ORDER BY 1, 2"
+                )
+            ).fetchall()
         ]
         try:
             con.execute(text("CREATE TABLE intruder (x INTEGER)"))

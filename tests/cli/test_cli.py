@@ -34,7 +34,7 @@ def test_readme_documents_every_command(command: str) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_export_writes_every_table_and_mart(panel_warehouse: Path, tmp_path: Path, fmt: str) -> None:
-    out = tmp_path / "it's \"odd\"; DROP TABLE x; --"  # never spliced into SQL
+    out = tmp_path / 'it\'s "odd"; DROP TABLE x; --'  # never spliced into SQL
     result = _invoke("export", str(out), "--format", fmt, "--warehouse", str(panel_warehouse))
     assert result.exit_code == EXIT_OK, result.output
     with duckdb.connect(str(panel_warehouse), read_only=True) as con:
@@ -43,7 +43,9 @@ def test_export_writes_every_table_and_mart(panel_warehouse: Path, tmp_path: Pat
         assert {p.stem for p in out.iterdir()} == tables | views
         reader = "read_parquet" if fmt == "parquet" else "read_csv"
         for name in tables | views:
-            (exported,) = con.sql(f"SELECT count(*) FROM {reader}($p)", params={"p": str(out / f"{name}{FORMATS[fmt][0]}")}).fetchall()
+            (exported,) = con.sql(
+                f"SELECT count(*) FROM {reader}($p)", params={"p": str(out / f"{name}{FORMATS[fmt][0]}")}
+            ).fetchall()
             (source,) = con.sql(f"SELECT count(*) FROM {quote_identifier(name)}").fetchall()
             assert exported == source, name
 
@@ -51,8 +53,13 @@ def test_export_writes_every_table_and_mart(panel_warehouse: Path, tmp_path: Pat
 def test_export_keeps_values_and_chinese_text(panel_warehouse: Path, tmp_path: Path) -> None:
     assert _invoke("export", str(tmp_path), "--warehouse", str(panel_warehouse)).exit_code == EXIT_OK
     with duckdb.connect(str(panel_warehouse), read_only=True) as con:
-        original = con.sql("SELECT region_name, report_year, indicator_code, value FROM v_derived_indicator ORDER BY ALL").fetchall()
-        exported = con.sql("SELECT region_name, report_year, indicator_code, value FROM read_parquet($p) ORDER BY ALL", params={"p": str(tmp_path / "v_derived_indicator.parquet")}).fetchall()
+        original = con.sql(
+            "SELECT region_name, report_year, indicator_code, value FROM v_derived_indicator ORDER BY ALL"
+        ).fetchall()
+        exported = con.sql(
+            "SELECT region_name, report_year, indicator_code, value FROM read_parquet($p) ORDER BY ALL",
+            params={"p": str(tmp_path / "v_derived_indicator.parquet")},
+        ).fetchall()
     assert exported == original and original
 
 
@@ -69,9 +76,16 @@ def test_export_keeps_values_and_chinese_text(panel_warehouse: Path, tmp_path: P
     ],
     ids=["bad-format", "no-warehouse", "out-is-file", "review-no-warehouse", "serve-no-server", "bad-sql", "missing-arg"],
 )
-def test_errors_are_one_clear_line_with_a_hint(panel_warehouse: Path, tmp_path: Path, args: list[str], code: int, message: str) -> None:
+def test_errors_are_one_clear_line_with_a_hint(
+    panel_warehouse: Path, tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
     (tmp_path / "FILE").write_text("not a folder")
-    paths = {"OUT": str(tmp_path / "out"), "MISSING": str(tmp_path / "missing.duckdb"), "PANEL": str(panel_warehouse), "FILE": str(tmp_path / "FILE")}
+    paths = {
+        "OUT": str(tmp_path / "out"),
+        "MISSING": str(tmp_path / "missing.duckdb"),
+        "PANEL": str(panel_warehouse),
+        "FILE": str(tmp_path / "FILE"),
+    }
     result = _invoke(*[paths.get(a, a) for a in args], env={"PREFECT_API_URL": ""})
     assert result.exit_code == code, result.output
     assert message in result.output
@@ -93,7 +107,9 @@ def test_review_writes_pages_beside_the_warehouse(panel_warehouse: Path, tmp_pat
     assert len(list((tmp_path / "review").glob("report-*.html"))) == 15
 
 
-@pytest.mark.parametrize(("name", "quoted"), [("dim_report", '"dim_report"'), ('we"ird', '"we""ird"'), ("a b; --", '"a b; --"'), ("", '""')])
+@pytest.mark.parametrize(
+    ("name", "quoted"), [("dim_report", '"dim_report"'), ('we"ird', '"we""ird"'), ("a b; --", '"a b; --"'), ("", '""')]
+)
 def test_quote_identifier(name: str, quoted: str) -> None:
     assert quote_identifier(name) == quoted
     with duckdb.connect() as con:

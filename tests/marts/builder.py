@@ -41,17 +41,32 @@ def build_report(county: str, year: int, figs: list[Fig], uri: str | None = None
         body += sentence
         stats.append(
             Statistic(
-                index=i, value=fig.value, unit=fig.unit, kind="percent" if fig.unit == "%" else "count", surface=surface,
-                char_start=start, char_end=start + len(surface), sentence=sentence, raw_label=fig.label,
-                period_year=year, parent_index=fig.parent, is_approximate=fig.approximate,
+                index=i,
+                value=fig.value,
+                unit=fig.unit,
+                kind="percent" if fig.unit == "%" else "count",
+                surface=surface,
+                char_start=start,
+                char_end=start + len(surface),
+                sentence=sentence,
+                raw_label=fig.label,
+                period_year=year,
+                parent_index=fig.parent,
+                is_approximate=fig.approximate,
             )
         )
     body += extra + "\n二、下一步工作\n继续推进法治政府建设。"
     sha = hashlib.sha256((title + body).encode()).hexdigest()
     doc = Document(
-        source_uri=uri or f"mem://{county}-{year}.txt", content_sha256=sha, body_text=body, title=title,
-        publisher=f"{county}人民政府", published_date=date(year + 1, 3, 20), signed_date=date(year + 1, 3, 15),
-        report_year=year, region_hint=title,
+        source_uri=uri or f"mem://{county}-{year}.txt",
+        content_sha256=sha,
+        body_text=body,
+        title=title,
+        publisher=f"{county}人民政府",
+        published_date=date(year + 1, 3, 20),
+        signed_date=date(year + 1, 3, 15),
+        report_year=year,
+        region_hint=title,
     )
     return ExtractedReport(doc, stats, "test")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import statistics
 
 import duckdb
@@ -40,7 +41,7 @@ def test_county_over_years_lists_each_year(panel: duckdb.DuckDBPyConnection) -> 
     county = rows[0][0]
     legal_aid = [(r[3], r[4], r[6]) for r in rows if r[1] == "la_cases"]
     values = [value(county, y, "办理法律援助案件") for y in YEARS]
-    changes = [None] + [b - a for a, b in zip(values, values[1:], strict=False)]  # type: ignore[operator]
+    changes = [None] + [b - a for a, b in itertools.pairwise(values)]  # type: ignore[operator]
     assert legal_aid == list(zip(YEARS, values, changes, strict=True))
 
 

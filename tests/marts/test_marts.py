@@ -53,8 +53,11 @@ def test_derived_indicator_follows_its_formula(panel: duckdb.DuckDBPyConnection,
     numerator, denominator = value(county, year, numerator_label), value(county, year, denominator_label)
     rows = _one(
         panel,
-        "SELECT value, numerator, denominator FROM v_derived_indicator WHERE region_name = $c AND report_year = $y AND indicator_code = $k",
-        c=county, y=year, k=code,
+        "SELECT value, numerator, denominator FROM v_derived_indicator"
+        " WHERE region_name = $c AND report_year = $y AND indicator_code = $k",
+        c=county,
+        y=year,
+        k=code,
     )
     if numerator is None or denominator is None:
         assert rows == [], "a rate is computed only where both inputs were reported"
@@ -72,7 +75,9 @@ def test_derived_indicator_follows_its_formula(panel: duckdb.DuckDBPyConnection,
     ],
 )
 def test_rates_exist_only_for_reported_inputs(panel: duckdb.DuckDBPyConnection, county: str, code: str, expected: int) -> None:
-    rows = _one(panel, "SELECT count(*) FROM v_derived_indicator WHERE region_name = $c AND indicator_code = $k", c=county, k=code)
+    rows = _one(
+        panel, "SELECT count(*) FROM v_derived_indicator WHERE region_name = $c AND indicator_code = $k", c=county, k=code
+    )
     assert rows == [(expected,)]
 
 
@@ -87,16 +92,31 @@ def test_rates_exist_only_for_reported_inputs(panel: duckdb.DuckDBPyConnection, 
         (COUNTIES[0], "la_cases", "reported"),
     ],
 )
-def test_completeness_tells_not_reported_from_zero(panel: duckdb.DuckDBPyConnection, county: str, metric: str, status: str) -> None:
-    rows = _one(panel, "SELECT DISTINCT status FROM v_report_completeness WHERE region_name = $c AND metric_code = $m", c=county, m=metric)
+def test_completeness_tells_not_reported_from_zero(
+    panel: duckdb.DuckDBPyConnection, county: str, metric: str, status: str
+) -> None:
+    rows = _one(
+        panel, "SELECT DISTINCT status FROM v_report_completeness WHERE region_name = $c AND metric_code = $m", c=county, m=metric
+    )
     assert rows == [(status,)]
 
 
 def test_completeness_counts_core_metrics_per_report(panel: duckdb.DuckDBPyConnection) -> None:
-    rows = _one(panel, "SELECT region_name, report_year, any_value(core_metrics_reported), count(*) FROM v_report_completeness GROUP BY ALL")
+    rows = _one(
+        panel,
+        "SELECT region_name, report_year, any_value(core_metrics_reported), count(*) FROM v_report_completeness GROUP BY ALL",
+    )
     assert len(rows) == len(COUNTIES) * len(YEARS)
-    core = {"ar_applications": "收到行政复议申请", "ar_concluded": "审结行政复议案件", "ar_corrected": "纠错", "al_cases": "行政诉讼案件",
-            "al_first_instance_concluded": "一审审结", "al_lost": "败诉", "al_head_appearances": "行政机关负责人出庭应诉", "la_cases": "办理法律援助案件"}
+    core = {
+        "ar_applications": "收到行政复议申请",
+        "ar_concluded": "审结行政复议案件",
+        "ar_corrected": "纠错",
+        "al_cases": "行政诉讼案件",
+        "al_first_instance_concluded": "一审审结",
+        "al_lost": "败诉",
+        "al_head_appearances": "行政机关负责人出庭应诉",
+        "la_cases": "办理法律援助案件",
+    }
     for county, year, reported, total in rows:
         assert reported == sum(value(county, year, label) is not None for label in core.values())
         assert total >= len(core)
@@ -106,7 +126,13 @@ def test_completeness_counts_core_metrics_per_report(panel: duckdb.DuckDBPyConne
 def test_year_over_year_change(panel: duckdb.DuckDBPyConnection, county: str, year: int) -> None:
     now, before = value(county, year, "办理法律援助案件"), value(county, year - 1, "办理法律援助案件")
     assert now is not None and before is not None
-    rows = _one(panel, "SELECT previous_value, value, change, change_pct FROM v_indicator_yoy WHERE region_name = $c AND year = $y AND metric_code = 'la_cases'", c=county, y=year)
+    rows = _one(
+        panel,
+        "SELECT previous_value, value, change, change_pct FROM v_indicator_yoy"
+        " WHERE region_name = $c AND year = $y AND metric_code = 'la_cases'",
+        c=county,
+        y=year,
+    )
     assert rows == [(before, now, now - before, round(100 * (now - before) / before, 2))]
 
 
@@ -118,7 +144,13 @@ def test_no_year_over_year_for_the_first_year(panel: duckdb.DuckDBPyConnection) 
 def test_breakdown_consistency_sums_parts(panel: duckdb.DuckDBPyConnection, county: str, year: int) -> None:
     figs = figures(county, year)
     totals = {i: f for i, f in enumerate(figs) if any(p.parent == i for p in figs)}
-    rows = _one(panel, "SELECT raw_label, total, parts, parts_sum, status FROM v_breakdown_consistency WHERE region_name = $c AND report_year = $y ORDER BY raw_label", c=county, y=year)
+    rows = _one(
+        panel,
+        "SELECT raw_label, total, parts, parts_sum, status FROM v_breakdown_consistency"
+        " WHERE region_name = $c AND report_year = $y ORDER BY raw_label",
+        c=county,
+        y=year,
+    )
     expected = []
     for i, total in totals.items():
         parts = [p.value for p in figs if p.parent == i]

@@ -18,14 +18,25 @@ HOSTILE_COUNTY = "平遥县"
 BROKEN_COUNTY = "方山县"  # its report has a statistic whose span does not match: blocked by the gate
 WARNED_COUNTY = "介休市"  # its legal-aid figure jumps year over year: a warning, published
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 def _hostile_report():  # type: ignore[no-untyped-def]
-    report = build_report(HOSTILE_COUNTY, 2022, [Fig("收到行政复议申请", 42), Fig("维持", 18, parent=0), Fig("办理法律援助案件", 160, approximate=True)], uri=f"mem://{HOSTILE}.txt", extra=HOSTILE)
-    stats = [replace(s, raw_label=s.raw_label + "\"><b>x</b>") if s.index == 0 else s for s in report.statistics]
+    report = build_report(
+        HOSTILE_COUNTY,
+        2022,
+        [Fig("收到行政复议申请", 42), Fig("维持", 18, parent=0), Fig("办理法律援助案件", 160, approximate=True)],
+        uri=f"mem://{HOSTILE}.txt",
+        extra=HOSTILE,
+    )
+    stats = [replace(s, raw_label=s.raw_label + '"><b>x</b>') if s.index == 0 else s for s in report.statistics]
     return replace(report, statistics=stats)
 
 
@@ -40,8 +51,13 @@ def review_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two loads: a clean first year, then a hostile report, a blocked one and a warned one."""
     path = tmp_path_factory.mktemp("review") / "wh" / "fazhi.duckdb"
     load(path, build_report(WARNED_COUNTY, 2021, [Fig("办理法律援助案件", 100)]))
-    load(path, _hostile_report(), _broken_report(), build_report(WARNED_COUNTY, 2022, [Fig("办理法律援助案件", 100)]),
-         build_report(WARNED_COUNTY, 2023, [Fig("办理法律援助案件", 9000)]))
+    load(
+        path,
+        _hostile_report(),
+        _broken_report(),
+        build_report(WARNED_COUNTY, 2022, [Fig("办理法律援助案件", 100)]),
+        build_report(WARNED_COUNTY, 2023, [Fig("办理法律援助案件", 9000)]),
+    )
     return path
 
 
@@ -68,7 +84,10 @@ def run_chromium(binary: str, tmp: Path, page: Path, *mode: str) -> str:
     profile = tmp / "chromium-profile"
     done = subprocess.run(
         [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *mode, page.as_uri()],
-        capture_output=True, text=True, timeout=120, cwd=tmp,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout

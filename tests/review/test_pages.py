@@ -19,10 +19,25 @@ TAG = re.compile(r"<[^>]+>")
 
 def _fact(start: int, end: int, key: int, **fields: object) -> dict:
     base = {
-        "statistic_key": key, "char_start": start, "char_end": end, "surface": "", "value": 1.0, "value_max": None, "unit": "件",
-        "kind": "count", "is_approximate": False, "is_target": False, "is_partial_period": False, "unit_inferred": False,
-        "breakdown_status": None, "parent_statistic_key": None, "raw_label": "", "section_path": "", "period_year": 2022,
-        "metric_code": "m", "metric_name_zh": "指标",
+        "statistic_key": key,
+        "char_start": start,
+        "char_end": end,
+        "surface": "",
+        "value": 1.0,
+        "value_max": None,
+        "unit": "件",
+        "kind": "count",
+        "is_approximate": False,
+        "is_target": False,
+        "is_partial_period": False,
+        "unit_inferred": False,
+        "breakdown_status": None,
+        "parent_statistic_key": None,
+        "raw_label": "",
+        "section_path": "",
+        "period_year": 2022,
+        "metric_code": "m",
+        "metric_name_zh": "指标",
     }
     return {**base, **fields}
 
@@ -50,7 +65,10 @@ def test_highlight_keeps_the_text_and_marks_each_span(text: str, spans: list[tup
 def test_every_published_statistic_is_on_its_page(review_warehouse: Path) -> None:
     build_review(review_warehouse)
     with duckdb.connect(str(review_warehouse), read_only=True) as con:
-        reports = con.sql("SELECT report_key, (SELECT count(*) FROM fact_statistic f WHERE f.report_key = r.report_key) FROM dim_report r WHERE is_current").fetchall()
+        reports = con.sql(
+            "SELECT report_key, (SELECT count(*) FROM fact_statistic f WHERE f.report_key = r.report_key)"
+            " FROM dim_report r WHERE is_current"
+        ).fetchall()
     for key, count in reports:
         page = (review_warehouse.parent / "review" / f"report-{key}.html").read_text(encoding="utf-8")
         assert len(re.findall(r'<mark class="stat[^"]*" id="s', page)) == count

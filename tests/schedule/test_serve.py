@@ -61,7 +61,10 @@ def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     with open(log, "wb") as out:
         server = subprocess.Popen(
             [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}/api"
     try:
@@ -72,7 +75,9 @@ def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 @pytest.mark.slow
-def test_serve_registers_the_daily_deployment_and_a_run_completes(prefect_server: tuple[str, dict[str, str]], tmp_path: Path) -> None:
+def test_serve_registers_the_daily_deployment_and_a_run_completes(
+    prefect_server: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.objects import StateType
     from prefect.deployments import run_deployment
@@ -89,7 +94,11 @@ def test_serve_registers_the_daily_deployment_and_a_run_completes(prefect_server
     with open(log, "wb") as out:
         served = subprocess.Popen(
             [str(BIN / "fazhi"), "serve", str(reports), "--warehouse", str(warehouse), "--name", "daily"],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         with temporary_settings({PREFECT_API_URL: url}):
