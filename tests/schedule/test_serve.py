@@ -53,14 +53,14 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 @pytest.fixture
 def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    """A real Prefect server on a free loopback port with its own PREFECT_HOME; stopped afterwards."""
+    """scripts/prefect-server.sh on a free loopback port with its own PREFECT_HOME; stopped afterwards."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
     port = _free_port()
     log = tmp_path / "server.log"
     with open(log, "wb") as out:
         server = subprocess.Popen(
-            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+            [str(PROJECT_ROOT / "scripts" / "prefect-server.sh"), str(port)],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -69,9 +69,20 @@ def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     url = f"http://127.0.0.1:{port}/api"
     try:
         _wait_healthy(url, server, log)
+        deadline = time.monotonic() + 10  # the script prints the UI URL once the API answers
+        while "Prefect server ready" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        printed = log.read_text()
+        assert f"UI:              http://127.0.0.1:{port}" in printed and f"PREFECT_API_URL={url}" in printed, printed[-2000:]
         yield url, {**env, "PREFECT_API_URL": url}
     finally:
         _stop(server)
+        urls_answering = True
+        try:
+            urllib.request.urlopen(f"{url}/health", timeout=2)
+        except OSError:
+            urls_answering = False
+        assert not urls_answering, "the server was left running"
 
 
 @pytest.mark.slow
