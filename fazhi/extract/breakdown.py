@@ -103,16 +103,32 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
 
 
 def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int | None:
-    """The latest total that counts the same thing as the parts, in the same year."""
+    """The total the parts belong to: one they add up to exactly, else the nearest one — unless
+    it shares no word with the parts while another shares two (查处案件 → 查处各类违法案件)."""
     if not totals or not parts:
         return None
     first = drafts[parts[0]]
-    for i in reversed(totals):
-        t = drafts[i]
-        same_unit = first.unit is None or t.unit is None or families_compatible(first.unit, t.unit)
-        if same_unit and t.period_year == first.period_year:
-            return i
-    return None
+    fitting = [
+        i
+        for i in totals
+        if (first.unit is None or drafts[i].unit is None or families_compatible(first.unit, drafts[i].unit))
+        and drafts[i].period_year == first.period_year
+    ]
+    if not fitting:
+        return None
+    total = sum(drafts[j].value for j in parts)
+    exact = [i for i in fitting if abs(drafts[i].value - total) < _EPS]
+    if exact and len(parts) > 1:
+        return exact[-1]
+    part_grams = set().union(*(_bigrams(drafts[j].label) for j in parts))
+    overlap = {i: len(_bigrams(drafts[i].label) & part_grams) for i in fitting}
+    nearest = fitting[-1]
+    best = max(reversed(fitting), key=lambda i: overlap[i])
+    return best if overlap[nearest] == 0 and overlap[best] >= 2 else nearest
+
+
+def _bigrams(label: str) -> set[str]:
+    return {label[k : k + 2] for k in range(len(label) - 1)}
 
 
 def _clause_block_end(text: str, pos: int, sent_end: int) -> int:
@@ -144,6 +160,8 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
         running, members = 0.0, []
         for j in idx[pos + 1 :]:
             d = drafts[j]
+            if d.kind in ("change", "percent") and d.parent is None:
+                continue  # 收到58件，较上年增加11件，受理53件，不予受理5件: a change sits between
             if d.parent is not None or not _eligible(d) or j in has_parts:
                 break
             if d.unit is not None and not families_compatible(d.unit, t.unit):
@@ -161,7 +179,7 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
 
 
-_OUTCOME = re.compile("|".join(OUTCOME_WORDS))
+_OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))
 _OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES) + ")$")
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
 

@@ -142,7 +142,7 @@ OUTCOME_WORDS = (
 # total's noun (审结1,790件，行政机关败诉185件). Mediation success is not a ruling outcome.
 RULING_OUTCOMES = (
     "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
-    "败诉", "胜诉", "不予受理", "不予处罚",
+    "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
 )
 
 # Sentence period words.
