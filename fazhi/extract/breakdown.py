@@ -108,12 +108,7 @@ def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int
     if not totals or not parts:
         return None
     first = drafts[parts[0]]
-    fitting = [
-        i
-        for i in totals
-        if (first.unit is None or drafts[i].unit is None or families_compatible(first.unit, drafts[i].unit))
-        and drafts[i].period_year == first.period_year
-    ]
+    fitting = [i for i in totals if _fits(first, drafts[i])]
     if not fitting:
         return None
     total = sum(drafts[j].value for j in parts)
@@ -125,6 +120,13 @@ def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int
     nearest = fitting[-1]
     best = max(reversed(fitting), key=lambda i: overlap[i])
     return best if overlap[nearest] == 0 and overlap[best] >= 2 else nearest
+
+
+def _fits(part: Draft, total: Draft) -> bool:
+    """Same year, and units that can count the same thing (a missing unit fits anything)."""
+    if part.period_year != total.period_year:
+        return False
+    return part.unit is None or total.unit is None or families_compatible(part.unit, total.unit)
 
 
 def _bigrams(label: str) -> set[str]:
