@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 # Hostile text that must be stored verbatim (security: never executed, never spliced).
 HOSTILE_SQL = "'); DROP TABLE dim_report; --"
@@ -57,9 +57,14 @@ def report_text(county: tuple[str, str, str], year: int, rng: random.Random, ext
     a = rng.randint(20, 400)
     b, c = rng.randint(1, a // 2), rng.randint(1, a // 4)
     numbers = {
-        "a": a, "b": b, "c": c, "year": year, "next": year + 1,
+        "a": a,
+        "b": b,
+        "c": c,
+        "year": year,
+        "next": year + 1,
         **{k: rng.randint(2, 3000) for k in "defghijlnop"},
-        "k": rng.randint(60, 100), "m": rng.randint(80, 99),
+        "k": rng.randint(60, 100),
+        "m": rng.randint(80, 99),
     }
     chosen = rng.sample(SENTENCES, k=rng.randint(4, len(SENTENCES)))
     sections = ["一、推进依法行政", "二、加强行政执法监督", "三、深化普法宣传"]
@@ -109,7 +114,10 @@ def _docx(xml_body: str, truncate: bool = False) -> bytes:
     """A minimal DOCX package (or its first half, when truncate)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         archive.writestr("word/document.xml", xml_body)
     data = buffer.getvalue()
     return data[: len(data) // 2] if truncate else data
@@ -153,7 +161,12 @@ def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99, write:
     put("good-gbk.txt", good().encode("gb18030"), "published", "GBK text")
     put("good-utf8-bom.txt", b"\xef\xbb\xbf" + good().encode("utf-8"), "published", "UTF-8 with BOM")
     put("good-html-in-text.txt", good(HOSTILE_HTML + "共受理举报12件。"), "published", "HTML and JavaScript in the text")
-    put("good-controls-in-text.txt", good(HOSTILE_CONTROLS + "共受理投诉7件。"), "published", "a few control characters in the text")
+    put(
+        "good-controls-in-text.txt",
+        good(HOSTILE_CONTROLS + "共受理投诉7件。"),
+        "published",
+        "a few control characters in the text",
+    )
     put("good-utf16-bom.txt", good().encode("utf-16"), "published", "UTF-16 with BOM")
     put("good-utf16le-nobom.txt", good().encode("utf-16-le"), "any", "UTF-16 without BOM")
     same = good()
@@ -182,21 +195,54 @@ def bad_inputs(folder: Path, big_bytes: int = 50_000_000, seed: int = 99, write:
     put("whitespace.txt", " \n\t\r\n \u3000".encode(), "held", "whitespace only")
     put("binary.txt", bytes(rng.randrange(256) for _ in range(4096)), "held", "random bytes")
     put("fake.docx", b"this is not a zip archive at all", "held", "a .docx that is plain text")
-    put("truncated.docx", _docx("<w:document><w:body><w:p><w:r><w:t>" + good() + "</w:t></w:r></w:p></w:body></w:document>", truncate=True), "held", "a cut DOCX")
+    put(
+        "truncated.docx",
+        _docx("<w:document><w:body><w:p><w:r><w:t>" + good() + "</w:t></w:r></w:p></w:body></w:document>", truncate=True),
+        "held",
+        "a cut DOCX",
+    )
     put("nodocument.docx", _docx("<broken"), "held", "a DOCX with broken XML")
     put("fake.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "held", "a PDF header and nothing else")
     put("truncated.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 500 >>\nstream\nBT /F1 12 Tf", "held", "a cut PDF")
-    put("not-a-report.html", "<html><body><h1>网站地图</h1><ul><li><a href='/a'>首页</a></li></ul></body></html>", "held", "a page that is not a report")
-    prose = "。".join(["一年来,我县坚持以法治思维推进各项工作", "行政决策更加规范,执法行为更加文明", "普法宣传形式不断创新,群众法治意识明显增强", "下一步,我们将继续深化依法行政,建设人民满意的法治政府"] * 3)
-    put("no-statistics.txt", f"关于{next(places)[2]}2022年法治政府建设情况的报告\n\n{prose}。", "any", "a report with no statistics")
+    put(
+        "not-a-report.html",
+        "<html><body><h1>网站地图</h1><ul><li><a href='/a'>首页</a></li></ul></body></html>",
+        "held",
+        "a page that is not a report",
+    )
+    prose = "。".join(
+        [
+            "一年来,我县坚持以法治思维推进各项工作",
+            "行政决策更加规范,执法行为更加文明",
+            "普法宣传形式不断创新,群众法治意识明显增强",
+            "下一步,我们将继续深化依法行政,建设人民满意的法治政府",
+        ]
+        * 3
+    )
+    put(
+        "no-statistics.txt",
+        f"关于{next(places)[2]}2022年法治政府建设情况的报告\n\n{prose}。",
+        "any",
+        "a report with no statistics",
+    )
     put("long-line.txt", ("法治" * 3_000_000), "any", "a single 6-million-character line")
-    put("deep.html", "<html><body>" + "<div>" * 20_000 + "关于法治政府建设情况的报告" + "</div>" * 20_000 + "</body></html>", "any", "20,000-deep nested HTML")
+    put(
+        "deep.html",
+        "<html><body>" + "<div>" * 20_000 + "关于法治政府建设情况的报告" + "</div>" * 20_000 + "</body></html>",
+        "any",
+        "20,000-deep nested HTML",
+    )
     put("big.txt", b"A" * big_bytes, "any", f"a {big_bytes / 1e6:.0f} MB file")
     put("unsupported.xyz", b"data", "held", "unsupported extension")
     put("report.txt.exe", b"MZ\x90\x00" + bytes(200), "held", "an executable behind a double extension")
     put("old-word.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "held", "legacy .doc")
     put("noextension", good(), "held", "no extension")
-    put("utf16-html.html", ("<html><head><meta charset='utf-16'></head><body><p>" + good() + "</p></body></html>").encode("utf-16"), "published", "UTF-16 HTML")
+    put(
+        "utf16-html.html",
+        ("<html><head><meta charset='utf-16'></head><body><p>" + good() + "</p></body></html>").encode("utf-16"),
+        "published",
+        "UTF-16 HTML",
+    )
     put("nul-only.txt", b"\x00" * 1000, "held", "NUL bytes only")
     put("error-page.pdf", b"<html><body>404 Not Found</body></html>", "held", "an error page behind a .pdf name")
     target = put("link-target.txt", good(), "published", "the target of a symlink")

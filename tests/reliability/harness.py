@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import PROJECT_ROOT
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 CLI = [sys.executable, "-m", "fazhi.cli"]
 DRIVER = [sys.executable, "-m", "tests.reliability.driver"]
@@ -73,7 +73,9 @@ def run(cmd: list[str], env: dict[str, str], timeout: float = 300, measure: bool
         os.close(handle)
         cmd = [GNU_TIME, "-v", "-o", peak_file, *cmd]
     started = time.monotonic()
-    process = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -98,7 +100,9 @@ def _peak_mb(peak_file: str | None) -> float | None:
 
 def start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     """Start cmd in its own process group without waiting (concurrency tests)."""
-    return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 300) -> Outcome:
@@ -196,3 +200,67 @@ def last_load_documents(warehouse: Path) -> dict[str, tuple[str, str | None]]:
 def scratch_files(warehouse: Path) -> list[Path]:
     """Leftover scratch copies of a warehouse (.NAME.next-PID and their WALs)."""
     return sorted(warehouse.parent.glob(f".{warehouse.name}.next-*"))
+
+
+# Kill moments: (checkpoint, n-th time reached). Item checkpoints fire mid-batch (a load adds `half`
+# new reports to a warehouse holding the other half); the others fire once per load.
+def kill_points(half: int) -> list[tuple[str, int]]:
+    """One kill per named checkpoint of fazhi/faults.py, item checkpoints in the middle of the batch."""
+    return [
+        ("discover:done", 1),
+        ("read:item", half // 2),
+        ("extract:item", half - 10),
+        ("gate:validating", 1),
+        ("publish:copied", 1),
+        ("publish:in_transaction", 1),
+        ("publish:committed", 1),
+        ("publish:swapped", 1),
+    ]
+
+
+SWAPPED = {"publish:swapped"}  # killed after the new file is in place: the load is published
+
+
+def after_kill_problems(
+    warehouse: Path,
+    checkpoint: str,
+    before: dict[str, tuple[int, str]],
+    reference: dict[str, tuple[int, str]],
+    facts: dict[str, int],
+) -> list[str]:
+    """What is wrong with a warehouse after a kill: it must open and hold exactly the old or the new load."""
+    try:
+        duckdb.connect(str(warehouse), read_only=True).close()
+    except duckdb.Error as exc:
+        return [f"the warehouse does not open: {exc}"]
+    problems = []
+    expected = reference if checkpoint in SWAPPED else before
+    if checksums(warehouse) != expected:
+        problems.append("the published tables are neither the old nor the new load")
+    partial = {sha: n for sha, n in facts_per_report(warehouse).items() if facts.get(sha) != n}
+    if partial:
+        problems.append(f"{len(partial)} report(s) with some but not all facts")
+    if grounding_violations(warehouse):
+        problems.append("facts whose surface is not the text at their span")
+    return problems
+
+
+def rerun_problems(warehouse: Path, outcome: Outcome, inputs: set[str], reference: dict[str, tuple[int, str]]) -> list[str]:
+    """What is wrong after a plain rerun: it must end exactly where an uninterrupted load ends."""
+    problems = []
+    if outcome.returncode != 0:
+        problems.append(f"rerun exit {outcome.returncode}: {outcome.stderr[-500:]}")
+    if TRACEBACK in outcome.stdout + outcome.stderr:
+        problems.append("a traceback was printed")
+    if not warehouse.exists():
+        return [*problems, "no warehouse after the rerun"]
+    if checksums(warehouse) != reference:
+        problems.append("published tables differ from the uninterrupted load")
+    if scratch_files(warehouse):
+        problems.append(f"scratch copies left: {scratch_files(warehouse)}")
+    ledger = last_load_documents(warehouse)
+    if set(ledger) != inputs:
+        problems.append(f"{len(inputs ^ set(ledger))} input(s) missing from or extra in the ledger")
+    if {o for o, _ in ledger.values()} - {"published", "unchanged"}:
+        problems.append("inputs neither published nor unchanged")
+    return problems

@@ -49,12 +49,19 @@ def test_input_is_accounted_for(item, bad_load: BadLoad) -> None:  # type: ignor
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "item",
-    [pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=INTERNAL_ERROR_BUGS[i.name])) if i.name in INTERNAL_ERROR_BUGS else i for i in INPUTS],
+    [
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=INTERNAL_ERROR_BUGS[i.name]))
+        if i.name in INTERNAL_ERROR_BUGS
+        else i
+        for i in INPUTS
+    ],
     ids=[i.name for i in INPUTS],
 )
 def test_held_inputs_get_a_real_reason(item, bad_load: BadLoad) -> None:  # type: ignore[no-untyped-def]
     """No input is held back as an internal error: each bad input gets a reason the user can act on."""
-    rows = harness.query(bad_load.warehouse, "SELECT check_name, reason FROM quarantine WHERE source_uri = ?", [bad_load.uri(item.name)])
+    rows = harness.query(
+        bad_load.warehouse, "SELECT check_name, reason FROM quarantine WHERE source_uri = ?", [bad_load.uri(item.name)]
+    )
     assert not [r for r in rows if r[0] == "internal_error"], rows
 
 

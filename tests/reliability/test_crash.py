@@ -17,20 +17,8 @@ from fazhi.faults import CHECKPOINTS
 from tests.reliability import harness
 from tests.reliability.conftest import CRASH_REPORTS, HALF, Reference
 
-# (checkpoint, n-th time reached): item checkpoints fire mid-batch, the others once per load.
-# The run admits HALF new reports, so read/extract counts below HALF are mid-batch.
-DRIVER_KILLS = [
-    ("discover:done", 1),
-    ("read:item", HALF // 2),
-    ("extract:item", HALF - 10),
-    ("gate:validating", 1),
-    ("publish:copied", 1),
-    ("publish:in_transaction", 1),
-    ("publish:committed", 1),
-    ("publish:swapped", 1),
-]
+DRIVER_KILLS = harness.kill_points(HALF)
 CLI_KILLS = [("extract:item", HALF // 3), ("publish:in_transaction", 1)]
-SWAPPED = {"publish:swapped"}  # killed after the new file is in place: the load is published
 
 
 def test_every_named_checkpoint_is_covered() -> None:
@@ -41,26 +29,12 @@ def test_every_named_checkpoint_is_covered() -> None:
 
 def _check_after_kill(warehouse: Path, checkpoint: str, before: dict[str, tuple[int, str]], reference: Reference) -> None:
     """The killed load left either the old warehouse or the new one, whole and grounded."""
-    con = duckdb.connect(str(warehouse), read_only=True)  # opens: not corrupt
-    con.close()
-    now = harness.checksums(warehouse)
-    expected = reference.checksums if checkpoint in SWAPPED else before
-    assert now == expected, f"killed at {checkpoint}: the published tables are neither the old nor the new load"
-    facts = harness.facts_per_report(warehouse)
-    partial = {sha: n for sha, n in facts.items() if reference.facts.get(sha) != n}
-    assert not partial, f"killed at {checkpoint}: reports with some but not all facts: {partial}"
-    assert harness.grounding_violations(warehouse) == 0
+    assert harness.after_kill_problems(warehouse, checkpoint, before, reference.checksums, reference.facts) == []
 
 
 def _check_rerun(warehouse: Path, outcome: harness.Outcome, corpus: Path, reference: Reference) -> None:
     """A plain rerun completes the work: same tables as an uninterrupted load, every input accounted."""
-    assert outcome.returncode == 0, outcome.stderr[-3000:]
-    assert harness.TRACEBACK not in outcome.stdout + outcome.stderr
-    assert harness.checksums(warehouse) == reference.checksums
-    assert harness.scratch_files(warehouse) == []
-    ledger = harness.last_load_documents(warehouse)
-    assert set(ledger) == {str(p) for p in corpus.iterdir()}
-    assert {outcome for outcome, _ in ledger.values()} <= {"published", "unchanged"}
+    assert harness.rerun_problems(warehouse, outcome, {str(p) for p in corpus.iterdir()}, reference.checksums) == []
 
 
 @pytest.fixture
@@ -103,3 +77,22 @@ def test_corpus_is_multi_hundred(crash_corpus: Path, reference: Reference) -> No
     assert len(list(crash_corpus.iterdir())) == CRASH_REPORTS
     assert reference.checksums["dim_report"][0] == CRASH_REPORTS
     assert all(n > 0 for n in reference.facts.values())
+
+
+DAMAGE = {
+    "facts of one report deleted": "DELETE FROM fact_statistic WHERE report_key = (SELECT min(report_key) FROM dim_report)",
+    "a surface changed": "UPDATE fact_statistic SET surface = surface || '0' "
+    "WHERE statistic_key = (SELECT min(statistic_key) FROM fact_statistic)",
+    "a report deleted": "DELETE FROM dim_report WHERE report_key = (SELECT max(report_key) FROM dim_report)",
+}
+
+
+@pytest.mark.parametrize("statement", DAMAGE.values(), ids=list(DAMAGE))
+def test_checks_detect_a_damaged_warehouse(statement: str, reference: Reference, tmp_path: Path) -> None:
+    """The after-kill checks are not vacuous: a partly published or altered warehouse is reported."""
+    warehouse = tmp_path / "fazhi.duckdb"
+    shutil.copyfile(reference.warehouse, warehouse)
+    con = duckdb.connect(str(warehouse))
+    con.execute(statement)
+    con.close()
+    assert harness.after_kill_problems(warehouse, "publish:swapped", reference.checksums, reference.checksums, reference.facts)

@@ -43,7 +43,9 @@ def test_rerun_changes_nothing(reference: Reference, crash_corpus: Path, local_e
 
 
 @pytest.mark.slow
-def test_two_cli_runs_at_once_one_publishes_one_waits(reference: Reference, crash_corpus: Path, prefect_env: dict[str, str], tmp_path: Path) -> None:
+def test_two_cli_runs_at_once_one_publishes_one_waits(
+    reference: Reference, crash_corpus: Path, prefect_env: dict[str, str], tmp_path: Path
+) -> None:
     """Two `fazhi run` started together on a new warehouse: one publishes, the other waits for the lock and
     finds everything unchanged; the result equals an uninterrupted load by the other runner (identical runs)."""
     warehouse = tmp_path / "fazhi.duckdb"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import duckdb
 import pytest
@@ -40,11 +41,15 @@ HOSTILE_NAMES = [
 @pytest.mark.parametrize(("name", "text"), HOSTILE_TEXT.items(), ids=list(HOSTILE_TEXT))
 def test_hostile_text_is_stored_verbatim(name: str, text: str, bad_load: BadLoad) -> None:
     """SQL, HTML/JS and control characters in a report reach body_text and the fact's sentence unchanged."""
-    rows = harness.query(bad_load.warehouse, "SELECT report_key, body_text FROM dim_report WHERE source_uri = ?", [bad_load.uri(name)])
+    rows = harness.query(
+        bad_load.warehouse, "SELECT report_key, body_text FROM dim_report WHERE source_uri = ?", [bad_load.uri(name)]
+    )
     assert len(rows) == 1
     key, body = rows[0]
     assert text in body
-    sentences = [s for (s,) in harness.query(bad_load.warehouse, "SELECT sentence FROM fact_statistic WHERE report_key = ?", [key])]
+    sentences = [
+        s for (s,) in harness.query(bad_load.warehouse, "SELECT sentence FROM fact_statistic WHERE report_key = ?", [key])
+    ]
     assert any(text in s for s in sentences), "the statistic after the hostile text lost it from its sentence"
 
 
@@ -52,7 +57,12 @@ def test_hostile_text_is_stored_verbatim(name: str, text: str, bad_load: BadLoad
 @pytest.mark.parametrize("name", HOSTILE_NAMES, ids=[n.replace("\n", "\\n") for n in HOSTILE_NAMES])
 def test_hostile_file_name_is_stored_verbatim(name: str, bad_load: BadLoad) -> None:
     """A file name with quotes, semicolons or SQL is stored as source_uri byte for byte (bound, not spliced)."""
-    uris = [u for (u,) in harness.query(bad_load.warehouse, "SELECT source_uri FROM dim_report WHERE source_uri = ?", [bad_load.uri(name)])]
+    uris = [
+        u
+        for (u,) in harness.query(
+            bad_load.warehouse, "SELECT source_uri FROM dim_report WHERE source_uri = ?", [bad_load.uri(name)]
+        )
+    ]
     assert uris == [bad_load.uri(name)]
     tables = {t for (t,) in harness.query(bad_load.warehouse, "SELECT table_name FROM duckdb_tables()")}
     assert {"fact_statistic", "dim_report", "quarantine", "load_document"} <= tables
@@ -95,11 +105,11 @@ def spliced_sql(source: str, path: str) -> list[str]:
 
 
 SPLICE_CASES = [
-    ('con.execute(f"SELECT * FROM dim_report WHERE source_uri = \'{uri}\'")', True),
+    ("con.execute(f\"SELECT * FROM dim_report WHERE source_uri = '{uri}'\")", True),
     ('con.sql("DELETE FROM quarantine WHERE load_id = \'" + load_id + "\'")', True),
     ('con.execute("SELECT * FROM t WHERE a = %s" % value)', True),
     ('con.execute("INSERT INTO t VALUES ({})".format(value))', True),
-    ('q = f"UPDATE dim_report SET title = \'{title}\'"', True),
+    ("q = f\"UPDATE dim_report SET title = '{title}'\"", True),
     ('con.execute("SELECT * FROM dim_report WHERE source_uri = ?", [uri])', False),
     ('con.execute(f"SELECT * FROM {quote_identifier(name)}")', False),
     ('print(f"loaded {n} reports from {folder}")', False),
@@ -166,10 +176,10 @@ LINKED = ("/other-report.html", "/img.png", "/app.js", "/style.css", "/frame.htm
 class _Site(BaseHTTPRequestHandler):
     """A government site: a report page full of links and embeds, a page that is not a report."""
 
-    pages: dict[str, str] = {}
-    requested: list[str] = []
+    pages: ClassVar[dict[str, str]] = {}
+    requested: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.requested.append(self.path)
         body = self.pages.get(self.path.split("?")[0], "<html><body>404</body></html>").encode("utf-8")
         self.send_response(200 if self.path.split("?")[0] in self.pages else 404)
@@ -188,7 +198,13 @@ def _page_with_links(text: str, attachment: bool = False) -> str:
         '<img src="/img.png"><iframe src="/frame.html"></iframe><a href="/other-report.html">下一篇</a>'
         + ('<a href="/attachment.docx">附件</a>' if attachment else "")
     )
-    return f"<html><head>{embeds}</head><body><div id='zoom'><p>" + text.replace("\n\n", "</p><p>") + "</p></div>" + embeds + "</body></html>"
+    return (
+        f"<html><head>{embeds}</head><body><div id='zoom'><p>"
+        + text.replace("\n\n", "</p><p>")
+        + "</p></div>"
+        + embeds
+        + "</body></html>"
+    )
 
 
 @dataclass(frozen=True)
@@ -213,7 +229,9 @@ def fetched(prefect_env: dict[str, str], tmp_path_factory: pytest.TempPathFactor
     host = f"127.0.0.1:{server.server_address[1]}"
     folder = tmp_path_factory.mktemp("fetch")
     local = folder / "saved-page.html"
-    page = _page_with_links(report_text(counties()[3], 2022, random.Random(3))).replace("/other-report.html", f"http://{host}/from-local-file.html")
+    page = _page_with_links(report_text(counties()[3], 2022, random.Random(3))).replace(
+        "/other-report.html", f"http://{host}/from-local-file.html"
+    )
     local.write_text(page, encoding="utf-8")
     given = [f"http://reader:{PASSWORD}@{host}/report.html?token={TOKEN}", f"http://{host}/notice.html?access_token={TOKEN}"]
     env = {**prefect_env, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
@@ -239,7 +257,8 @@ def test_fetches_only_given_urls(fetched: Fetched) -> None:
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="fazhi/cli.py _print_summary prints source_uri (and reasons quoting URLs) unredacted: query tokens and URL passwords leak",
+    reason="fazhi/cli.py _print_summary prints source_uri (and reasons quoting URLs) unredacted: "
+    "query tokens and URL passwords leak",
 )
 def test_no_secrets_in_cli_output(fetched: Fetched) -> None:
     """A token in the query string or a password in the URL never appears in what the CLI prints."""
