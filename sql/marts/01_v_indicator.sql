@@ -11,6 +11,7 @@ renamed AS (
     SELECT
         s.statistic_key,
         s.report_key,
+        s.region_key,
         g.region_code,
         g.region_name,
         g.region_level,

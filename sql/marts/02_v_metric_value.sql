@@ -14,7 +14,7 @@ WITH source AS (
 ),
 renamed AS (
     SELECT
-        report_key, region_code, region_name, region_level, report_year, metric_code, metric_name_zh, unit,
+        report_key, region_key, region_code, region_name, region_level, report_year, metric_code, metric_name_zh, unit,
         value, is_approximate, statistic_key, sentence, source_uri,
         row_number() OVER (PARTITION BY report_key, metric_code ORDER BY char_start) AS mention,
         count(*) OVER (PARTITION BY report_key, metric_code)                        AS mentions,

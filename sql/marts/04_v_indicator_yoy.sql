@@ -2,9 +2,9 @@
 -- the change and percent change from the previous year's figure (current report versions only).
 CREATE OR REPLACE VIEW v_indicator_yoy AS
 WITH source AS (
-    SELECT region_code, region_name, report_year, metric_code, metric_name_zh, unit, value, is_approximate
+    SELECT region_key, region_code, region_name, report_year, metric_code, metric_name_zh, unit, value, is_approximate
     FROM v_metric_value
-    WHERE region_code IS NOT NULL AND region_code <> '-1'
+    WHERE region_key <> -1  -- two unresolved reports are not the same region
 ),
 renamed AS (
     SELECT
@@ -17,7 +17,7 @@ renamed AS (
         cur.is_approximate OR prev.is_approximate    AS is_approximate
     FROM source AS cur
     JOIN source AS prev
-      ON prev.region_code = cur.region_code
+      ON prev.region_key = cur.region_key
      AND prev.metric_code = cur.metric_code
      AND prev.unit = cur.unit
      AND prev.report_year = cur.report_year - 1

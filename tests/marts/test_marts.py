@@ -136,6 +136,14 @@ def test_year_over_year_change(panel: duckdb.DuckDBPyConnection, county: str, ye
     assert rows == [(before, now, now - before, round(100 * (now - before) / before, 2))]
 
 
+def test_no_year_over_year_between_unresolved_regions(tmp_path: Path) -> None:
+    warehouse = tmp_path / "fazhi.duckdb"
+    load(warehouse, *(build_report("某某县", y, figures(COUNTIES[0], y), uri=f"mem://unknown-{y}") for y in YEARS[:2]))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert _one(con, "SELECT DISTINCT region_key FROM v_metric_value") == [(-1,)]
+        assert _one(con, "SELECT count(*) FROM v_indicator_yoy") == [(0,)]
+
+
 def test_no_year_over_year_for_the_first_year(panel: duckdb.DuckDBPyConnection) -> None:
     assert _one(panel, "SELECT count(*) FROM v_indicator_yoy WHERE year = $y", y=YEARS[0]) == [(0,)]
 
