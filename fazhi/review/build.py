@@ -31,6 +31,14 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+def _prune(folder: Path, pattern: str, keep: list[Path]) -> None:
+    """Remove pages of earlier builds that no longer match a current report or a recent load."""
+    kept = {path.name for path in keep}
+    for stale in folder.glob(pattern):
+        if stale.name not in kept:
+            stale.unlink(missing_ok=True)
+
+
 def _open(warehouse: Path) -> duckdb.DuckDBPyConnection:
     if not warehouse.is_file():
         raise FazhiError(f"no warehouse at {warehouse}; run `fazhi run` first or pass --warehouse")
@@ -62,6 +70,7 @@ def build_review(warehouse: Path, out_dir: Path | None = None, progress: Progres
                 progress(number, len(reports))
     finally:
         con.close()
+    _prune(out, "report-*.html", written)
     return written
 
 
@@ -79,4 +88,5 @@ def build_validation(warehouse: Path, out_dir: Path | None = None, loads: int = 
             written.append(_write(out / load_page_name(load["load_id"]), html))
     finally:
         con.close()
+    _prune(out, "load-*.html", written)
     return written

@@ -106,6 +106,20 @@ def test_validation_report_names_blocking_and_warning_checks(review_warehouse: P
     assert "grounded_ok" in page, "failing rows are shown with their keys and values"
 
 
+def test_pages_of_superseded_versions_are_removed(tmp_path: Path) -> None:
+    from tests.marts.builder import Fig, build_report, load
+
+    warehouse = tmp_path / "fazhi.duckdb"
+    load(warehouse, build_report("平遥县", 2022, [Fig("办理法律援助案件", 100)], uri="a.txt"))
+    first = build_review(warehouse)
+    load(warehouse, build_report("平遥县", 2022, [Fig("办理法律援助案件", 120)], uri="a.txt"))
+    second = build_review(warehouse)
+    assert sorted(p.name for p in (tmp_path / "review").glob("report-*.html")) == [second[1].name]
+    assert first[1].name != second[1].name
+    assert len(build_validation(warehouse, loads=1)) == 2
+    assert len(list((tmp_path / "validation").glob("load-*.html"))) == 1
+
+
 def test_pages_need_a_warehouse(tmp_path: Path) -> None:
     from fazhi.model import FazhiError
 
