@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fazhi.extract.lexicon import LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
+from fazhi.extract.lexicon import GENERIC_UNIT, LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
@@ -221,8 +221,10 @@ def infer_units(drafts: list[Draft]) -> None:
         unit = _sibling_unit(drafts, i) or _label_unit(d.label)
         if unit is None and d.parent is not None:
             unit = drafts[d.parent].unit
-        d.unit = unit or ""
-        d.unit_inferred = bool(unit)
+        # last resort: the genre's generic measure word, so every fact has a unit the clean stage and
+        # the gate can place in a family (录入24799 counts records); flagged as inferred either way
+        d.unit = unit or GENERIC_UNIT
+        d.unit_inferred = True
 
 
 def _sibling_unit(drafts: list[Draft], i: int) -> str | None:

@@ -121,6 +121,8 @@ LABEL_TRAIL_STRIP: tuple[str, ...] = (
 LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共有", "共", "已")
 # Ratio words that need their subject (完成率 of what?).
 RATIO_SUFFIXES = ("率", "度", "比例", "比重", "占比")
+# The unit of a bare number nothing else explains (录入24799): the generic measure word.
+GENERIC_UNIT = "个"
 # Label → unit when the text gives a bare number (法律援助案件104).
 LABEL_UNIT_HINTS: tuple[tuple[str, str], ...] = (
     ("人次", "人次"), ("人数", "人"), ("件数", "件"), ("次数", "次"), ("场次",
