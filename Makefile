@@ -40,8 +40,8 @@ typecheck: setup ## mypy on the domain package
 accuracy: setup ## Extraction precision/recall on the golden set
 	$(VENV)/bin/python bench/accuracy.py
 
-bench: setup ## Benchmarks (prints a table of figures)
-	$(VENV)/bin/python bench/extract_speed.py
+bench: setup ## Benchmarks of issue #8 on 10,000 generated reports (prints a table of figures; ~10 min)
+	$(VENV)/bin/python bench/run.py
 
 clean: ## Remove the environment and outputs (keeps committed files)
 	rm -rf $(VENV) $(TOOLS) warehouse/*.duckdb warehouse/*.wal

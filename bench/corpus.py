@@ -238,12 +238,16 @@ def compose(rng: random.Random, subject: Subject, year: int) -> tuple[str, list[
     return title, paras, table
 
 
-def _html(title: str, paras: list[str], table: list[list[str]] | None, published: str, publisher: str, rng: random.Random, charset: str) -> str:
+def _html(
+    title: str, paras: list[str], table: list[list[str]] | None, published: str, publisher: str, rng: random.Random, charset: str
+) -> str:
     cells = ""
     if table:
         rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in table)
         cells = f"<table border='1'>{rows}</table>"
-    body = "".join(f"<p>{p}</p>" for p in paras[:-2]) + cells + "".join(f"<p style='text-align:right'>{p}</p>" for p in paras[-2:])
+    body = (
+        "".join(f"<p>{p}</p>" for p in paras[:-2]) + cells + "".join(f"<p style='text-align:right'>{p}</p>" for p in paras[-2:])
+    )
     nav = "<div class='nav'><a href='/'>首页</a> | <a href='/zwgk'>政务公开</a> | <a href='#'>无障碍浏览</a> | <a href='#'>长者模式</a></div>"
     footer = (
         f"<div class='footer'>主办:{publisher} 网站标识码:{rng.randint(1000000000, 9999999999)} "
@@ -321,7 +325,11 @@ def write_corpus(out: Path, count: int, seed: int = 20261128) -> list[Path]:
         if kind.startswith("html"):
             charset = "gbk" if kind == "html-gbk" else "utf-8"
             path = stem.with_suffix(".html")
-            path.write_bytes(_html(title, paras, table, published, subject.publisher, rng, charset).encode("gb18030" if charset == "gbk" else "utf-8"))
+            path.write_bytes(
+                _html(title, paras, table, published, subject.publisher, rng, charset).encode(
+                    "gb18030" if charset == "gbk" else "utf-8"
+                )
+            )
         elif kind.startswith("txt"):
             path = stem.with_suffix(".txt")
             text = _text(title, paras, table, published, subject.publisher)

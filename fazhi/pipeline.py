@@ -20,7 +20,7 @@ from fazhi.config import SEEDS_DIR, Settings
 from fazhi.discover import discover, load_raw
 from fazhi.extract import EXTRACTOR_VERSION, extract_statistics
 from fazhi.faults import checkpoint
-from fazhi.gate import GateOutcome, gate
+from fazhi.gate import GateOutcome, gate, prepare_in_background
 from fazhi.ledger import Ledger
 from fazhi.metrics import MetricCatalog
 from fazhi.model import Document, InputError, RawDocument, Source
@@ -252,21 +252,51 @@ def record_failure(
     return message
 
 
-def run_local(sources: Sequence[str], settings: Settings) -> RunSummary:
-    """The whole load without Prefect (same stages, same order): for benchmarks and debugging."""
+def run_local(sources: Sequence[str], settings: Settings, timings: dict[str, float] | None = None) -> RunSummary:
+    """The whole load without Prefect (same stages, same order): for benchmarks and debugging.
 
+    timings, when given, receives the wall seconds of each stage.
+    """
+    clock = _Clock(timings if timings is not None else {})
     started, load_id, ledger = datetime.now(), new_load_id(), Ledger()
-    found, rejected = discover(sources)
+    with clock("discover"):
+        found, rejected = discover(sources)
     checkpoint("discover:done")
     record(ledger, [Held(e) for e in rejected])
-    raws, held = load_files([s for s in found if not s.is_url])
-    record(ledger, held)
-    admitted, skipped = admit(raws, published_hashes(settings.warehouse))
+    with clock("load"):
+        raws, held = load_files([s for s in found if not s.is_url])
+        record(ledger, held)
+        admitted, skipped = admit(raws, published_hashes(settings.warehouse))
     for raw, outcome_name, reason in skipped:
         ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
-    catalogs = Catalogs.load()
-    batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
+    prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
+    with clock("read+extract+clean"):
+        catalogs = Catalogs.load()
+        batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
     record(ledger, held)
-    outcome = gate(batch, yoy_history(settings.warehouse))
+    with clock("gate"):
+        outcome = gate(batch, yoy_history(settings.warehouse))
     settle(outcome, batch, ledger)
-    return publish_load(settings, outcome, ledger, catalogs, load_id, started)
+    with clock("publish"):
+        return publish_load(settings, outcome, ledger, catalogs, load_id, started)
+
+
+@dataclass
+class _Clock:
+    """Adds the wall time of `with clock(name):` blocks to a dict."""
+
+    seconds: dict[str, float]
+
+    def __call__(self, name: str) -> Any:
+        import time
+        from contextlib import contextmanager
+
+        @contextmanager
+        def timed() -> Any:
+            begin = time.perf_counter()
+            try:
+                yield
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - begin
+
+        return timed()

@@ -17,7 +17,7 @@ from fazhi.config import DEFAULT_REPORTS_DIR, Settings
 from fazhi.discover import discover, load_raw
 from fazhi.faults import checkpoint
 from fazhi.fetch import TransientFetchError
-from fazhi.gate import GateOutcome, gate
+from fazhi.gate import GateOutcome, gate, prepare_in_background
 from fazhi.ledger import Ledger
 from fazhi.model import FazhiError, InputError, RawDocument, Source
 from fazhi.warehouse.lock import WarehouseBusy, load_lock
@@ -120,6 +120,8 @@ def _load(
     admitted, skipped = admit_task(raws + fetched, published_hashes(settings.warehouse))
     for raw, outcome_name, reason in skipped:
         ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
+    if admitted:
+        prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
     # read → extract → clean in chunks: one task over local worker processes, or a task per chunk on Dask
     runner = task_runner_for(settings)
     if runner is not None:

@@ -7,6 +7,7 @@ reports that pass every blocking expectation go on to publish. Warnings publish 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ import polars as pl
 
 from fazhi.clean import CleanBatch
 from fazhi.gate.checks import fact_checks, report_checks
-from fazhi.gate.suites import Failure, validate
+from fazhi.gate.suites import Failure, prepare, validate
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
     "report_key": pl.Int64,
@@ -86,8 +87,18 @@ def _findings(failures: list[Failure], reports: pl.DataFrame) -> list[dict[str, 
     return out
 
 
+def prepare_in_background() -> threading.Thread:
+    """Start importing GX and building the suites on a daemon thread (join it, or just call gate)."""
+    thread = threading.Thread(target=prepare, name="gx-prepare", daemon=True)
+    thread.start()
+    return thread
+
+
 def gate(batch: CleanBatch, history: pl.DataFrame | None = None) -> GateOutcome:
     """Validate the staged batch; return the passing part, findings and the blocked report keys."""
+    if batch.reports.height == 0:  # nothing staged (e.g. a no-change rerun): nothing to validate
+        empty = pl.DataFrame(schema=FINDING_SCHEMA)
+        return GateOutcome(passed=batch, findings=empty, blocked_report_keys=set(), validation_results=[])
     facts = fact_checks(batch.facts, batch.reports, batch.metrics, history)
     reports = report_checks(batch.reports, batch.facts, batch.regions)
     failures: list[Failure] = []

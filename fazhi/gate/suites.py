@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -58,6 +59,18 @@ def _context() -> Any:
     return context
 
 
+_SETUP = threading.Lock()  # the context and suites are built once even when prepare() runs on a thread
+
+
+def prepare(names: tuple[str, ...] = ("dim_report", "fact_statistic")) -> None:
+    """Import GX and build its context and suites now (~4 s): a load calls this on a background
+    thread while the workers read and extract, so the gate itself costs only the validation."""
+    with _SETUP:
+        for name in names:
+            _batch_definition(name)
+            _suite(name)
+
+
 @cache
 def _batch_definition(name: str) -> Any:
     context = _context()
@@ -84,6 +97,7 @@ def validate(name: str, frame: pl.DataFrame, index_columns: list[str]) -> tuple[
     missing = [c for c in checked if c not in frame.columns]
     if missing:
         raise ValueError(f"suite {name} checks columns the staged frame lacks: {missing}")
+    prepare((name,))
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame.select(checked).to_pandas()})
     checkpoint("gate:validating")
     result = batch.validate(_suite(name), result_format={"result_format": "SUMMARY"})
