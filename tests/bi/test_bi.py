@@ -128,3 +128,22 @@ def test_open_reader_does_not_block_a_load_and_sees_no_half_state(
     finally:
         reader.close()
     assert reader.process.returncode == 0
+
+
+@pytest.mark.parametrize("tool", ["Superset", "Metabase", "DBeaver"])
+def test_docs_explain_each_bi_tool_read_only(tool: str) -> None:
+    from fazhi.config import PROJECT_ROOT
+
+    guide = (PROJECT_ROOT / "docs" / "bi.md").read_text(encoding="utf-8")
+    section = guide.split(f"## {tool}", 1)[1].split("\n## ", 1)[0]
+    assert "read" in section.lower() and "only" in section.lower(), f"{tool}: how to connect read-only"
+    assert "fazhi.duckdb" in section
+
+
+def test_docs_give_the_uri_the_bi_client_uses() -> None:
+    from fazhi.config import PROJECT_ROOT
+
+    uri = CLIENT.read_text(encoding="utf-8").split('create_engine(f"', 1)[1].split('"', 1)[0]
+    assert uri.replace("{path}", "/absolute/path/to/warehouse/fazhi.duckdb") in (PROJECT_ROOT / "docs" / "bi.md").read_text(
+        encoding="utf-8"
+    )
