@@ -58,3 +58,8 @@ review: setup ## Write warehouse/review/ and warehouse/validation/ pages
 export: setup ## Export the star schema and marts to exports/ as Parquet
 	$(VENV)/bin/fazhi export --format parquet exports
 .PHONY: prefect-server serve review export
+
+.PHONY: reliability
+reliability: setup ## Reliability suite (crash, bad inputs, concurrency, security) and its figures
+	$(VENV)/bin/pytest tests/reliability
+	$(VENV)/bin/python bench/reliability.py
