@@ -31,7 +31,10 @@ def main() -> None:
     from tests.marts.cases import COUNTIES, figures
 
     regions = ROOT / "seeds" / "regions.csv"
-    query = "SELECT DISTINCT region_name FROM read_csv($p) WHERE region_level = 'county' AND region_name LIKE '%县' ORDER BY 1 LIMIT 100"
+    query = (
+        "SELECT DISTINCT region_name FROM read_csv($p)"
+        " WHERE region_level = 'county' AND region_name LIKE '%县' ORDER BY 1 LIMIT 100"
+    )
     names = [r[0] for r in duckdb.sql(query, params={"p": str(regions)}).fetchall()]
     warehouse = OUT / "fazhi.duckdb"
     OUT.mkdir(parents=True, exist_ok=True)
