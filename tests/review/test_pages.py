@@ -120,6 +120,24 @@ def test_pages_of_superseded_versions_are_removed(tmp_path: Path) -> None:
     assert len(list((tmp_path / "validation").glob("load-*.html"))) == 1
 
 
+def test_a_load_that_could_not_publish_is_shown_with_its_reason(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from fazhi import pipeline
+    from fazhi.config import Settings
+    from fazhi.ledger import Ledger
+
+    warehouse = tmp_path / "fazhi.duckdb"
+    message = pipeline.record_failure(
+        Settings(warehouse=warehouse), Ledger(), pipeline.new_load_id(), datetime.now(), RuntimeError('disk <full> & "gone"')
+    )
+    index, page = build_validation(warehouse)
+    text = page.read_text(encoding="utf-8")
+    assert "failed" in index.read_text(encoding="utf-8")
+    assert 'class="flag blocking"' in text and "(load)" in text
+    assert html.escape(message, quote=True) in text and "<full>" not in text
+
+
 def test_pages_need_a_warehouse(tmp_path: Path) -> None:
     from fazhi.model import FazhiError
 
