@@ -55,7 +55,9 @@ _COMPARISON = re.compile("|".join(COMPARISON_WORDS))
 _PRIOR = re.compile("(?:" + "|".join(PRIOR_MARKERS) + ")$")
 _YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是|\()?$")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年度?")
-_TARGET_CLAUSE = re.compile(r"计划(?!内|外|生育)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿])|预计|争取|确保到")
+_TARGET_CLAUSE = re.compile(
+    r"(?=[计力目拟预争确])(?:计划(?!内|外|生育)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿])|预计|争取|确保到)"
+)
 _TARGET_SENTENCE = re.compile(r"^(?:下一步|明年|今后|20[0-9]{2}年(?:计划|目标|工作))|到20[0-9]{2}年")
 PARTIAL = re.compile(
     "|".join(PARTIAL_PERIOD_WORDS)
@@ -72,7 +74,13 @@ _LEAD_TIME = re.compile(
 )
 _LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=True)) + ")")
 _TRAIL = re.compile("(?:" + "|".join(sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
-_CUT = re.compile("(?:" + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS) + ")")
+_CUT = re.compile(
+    "(?=["
+    + "".join(sorted({w[0] for w in LABEL_CUT_WORDS}))
+    + "])(?:"
+    + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS)
+    + ")"
+)
 _LEAD_ALL = re.compile(f"^(?:{_LEAD_TIME.pattern[1:]}|{_LEAD.pattern[1:]})+")
 _TRAIL_ALL = re.compile(f"(?:{_TRAIL.pattern[:-1]})+$")
 # one pass: leading time/scope words, the label, trailing fillers (lazy middle keeps the label short)
@@ -84,7 +92,7 @@ _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$
 # 千 multiplies a number (2千份) but is not a unit prefix (千克 is a unit of its own)
 _NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000}
 _CONJUNCTION = re.compile("[和与及、,]")
-_CONJ_TAIL = re.compile("(?:和|与|及|以及)$")
+_CONJ_TAIL = ("和", "与", "及")
 _YEAR_REF = r"(?:20[0-9]{2}年|上年|去年)"
 _COMPARED_YEAR = re.compile(rf"^(?:比|较|与){_YEAR_REF}?(?:同期)?(?:相比)?$|^{_YEAR_REF}?同期$|^{_YEAR_REF}$")
 _CHANGE_ONLY = frozenset(CHANGE_UP + CHANGE_DOWN)
@@ -277,8 +285,7 @@ def clean_label(raw: str) -> str:
 def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end: int) -> str:
     """The phrase saying what is counted: the clause before the number, plus a noun after it."""
     raw = _unquote(text[clause_start:num_start])
-    conj = _CONJ_TAIL.search(raw)
-    if conj is not None:  # 13个设区市和95个县: what precedes 和 is the previous number's noun
+    if raw.endswith(_CONJ_TAIL):  # 13个设区市和95个县: what precedes 和 is the previous number's noun
         raw = ""
     subject = ""
     cut = None
