@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from prefect.schedules import Cron
+from prefect.schedules import Cron, Schedule
 
 from fazhi.config import DEFAULT_REPORTS_DIR, SEEDS_DIR
 from flows.load import load_reports
@@ -32,7 +32,7 @@ def scheduled_sources() -> list[str]:
     return [str(path) for path in (DEFAULT_REPORTS_DIR, SOURCE_LIST) if path.exists()]
 
 
-def schedule(cron: str = CRON, timezone: str = TIMEZONE) -> Cron:
+def schedule(cron: str = CRON, timezone: str = TIMEZONE) -> Schedule:
     """The cron schedule, in Beijing time by default (Prefect's cron is UTC unless told)."""
     return Cron(cron, timezone=timezone)
 
