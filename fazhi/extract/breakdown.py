@@ -32,6 +32,7 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
+            _sums_before_total(drafts, idx, text)
         _outcome_subsets(drafts, idx, text)
 
 
@@ -176,6 +177,33 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
                 for k in members:
                     drafts[k].parent = i
                 has_parts.add(i)
+                break
+            if running > t.value:
+                break
+
+
+_TOTAL_WORD = re.compile(r"(?:共计|合计|总计|共)$")
+
+
+def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """Parts listed before a 合计/共计 total (刑事50件、民事70件，合计120件) when they sum exactly."""
+    for pos, i in enumerate(idx):
+        t = drafts[i]
+        if t.parent is not None or not _eligible(t) or t.unit is None:
+            continue
+        clause_head = text[max(t.sent_start, t.start - 6) : t.start]
+        if not _TOTAL_WORD.search(clause_head):
+            continue
+        running, members = 0.0, []
+        for j in reversed(idx[:pos]):
+            d = drafts[j]
+            if d.parent is not None or not _eligible(d) or d.unit is None or not families_compatible(d.unit, t.unit):
+                break
+            running += d.value
+            members.append(j)
+            if abs(running - t.value) < _EPS and len(members) >= 2:
+                for k in members:
+                    drafts[k].parent = i
                 break
             if running > t.value:
                 break
