@@ -142,3 +142,16 @@ def test_serve_registers_the_daily_deployment_and_a_run_completes(
     finally:
         _stop(served)
     assert served.poll() is not None
+
+    # prefect.yaml deploys the same deployment to a process work pool
+    deploy_env = {**env, "FAZHI_PROJECT_DIR": str(PROJECT_ROOT)}
+    for step in (["work-pool", "create", "fazhi-process", "--type", "process"], ["--no-prompt", "deploy", "--all"]):
+        done = subprocess.run(
+            [str(BIN / "prefect"), *step], cwd=PROJECT_ROOT, env=deploy_env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    with temporary_settings({PREFECT_API_URL: url}), get_client(sync_client=True) as client:
+        deployed = client.read_deployment_by_name("fazhi-load/daily")
+    assert deployed.work_pool_name == "fazhi-process"
+    assert deployed.entrypoint == "flows/serve.py:scheduled_load"
+    assert [(s.schedule.cron, s.schedule.timezone) for s in deployed.schedules] == [("0 6 * * *", "Asia/Shanghai")]
