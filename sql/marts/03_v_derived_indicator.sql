@@ -9,7 +9,8 @@ WITH formula (indicator_code, name_zh, definition, numerator_code, denominator_c
         ('al_head_appearance_rate_cases', '行政机关负责人出庭应诉率(按应诉案件)', '负责人出庭应诉件数 / 行政诉讼应诉案件数', 'al_head_appearances', 'al_cases', 'al_head_appearance_rate'),
         ('al_withdrawal_rate', '行政诉讼调撤率', '撤诉/调解件数 / 一审审结件数', 'al_withdrawn_mediated', 'al_first_instance_concluded', 'al_withdrawal_rate'),
         ('ar_correction_rate', '行政复议纠错率', '纠错件数 / 审结件数', 'ar_corrected', 'ar_concluded', 'ar_correction_rate'),
-        ('ar_mediation_rate', '行政复议调撤率', '调解/和解/撤回结案件数 / 审结件数', 'ar_mediated', 'ar_concluded', 'ar_mediation_rate')
+        ('ar_mediation_rate', '行政复议调撤率', '调解/和解/撤回结案件数 / 审结件数', 'ar_mediated', 'ar_concluded', 'ar_mediation_rate'),
+        ('ar_acceptance_rate', '行政复议受理率', '受理件数 / 收到申请件数', 'ar_accepted', 'ar_applications', NULL)
 ),
 source AS (
     SELECT f.*, n.report_key, n.region_code, n.region_name, n.report_year,

@@ -25,10 +25,11 @@ def figures(county: str, year: int) -> list[Fig]:
     mediated = 2 + t
     figs = [
         Fig("收到行政复议申请", applications),
+        Fig("受理", applications - 1 - i % 2, parent=0),
         Fig("审结行政复议案件", concluded),
-        Fig("维持", concluded - corrected - mediated, parent=1),
-        Fig("纠错", corrected, parent=1),
-        Fig("调解撤回", mediated, parent=1),
+        Fig("维持", concluded - corrected - mediated, parent=2),
+        Fig("纠错", corrected, parent=2),
+        Fig("调解撤回", mediated, parent=2),
         Fig("办理法律援助案件", 8000 if (county, year) == OUTLIER else 200 + 10 * i + 5 * t),
     ]
     if county != NO_LITIGATION:

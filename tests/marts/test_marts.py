@@ -20,6 +20,7 @@ FORMULAS = {
     "al_head_appearance_rate_cases": ("行政机关负责人出庭应诉", "行政诉讼案件"),
     "ar_correction_rate": ("纠错", "审结行政复议案件"),
     "ar_mediation_rate": ("调解撤回", "审结行政复议案件"),
+    "ar_acceptance_rate": ("受理", "收到行政复议申请"),
 }
 CASES = [(c, y, code) for c in COUNTIES for y in YEARS for code in FORMULAS]
 
