@@ -52,7 +52,7 @@ def page(title: str, body: str) -> str:
 def table(headers: list[str], rows: list[list[str]], empty: str = "none") -> str:
     """An HTML table from escaped cell markup; a short note instead when there are no rows."""
     if not rows:
-        return f'<p class="muted">{esc(empty)}</p>'
+        return f'<p class="muted">{esc(empty)}</p>' if empty else ""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

@@ -103,6 +103,16 @@ def _statistics_table(facts: list[dict[str, Any]]) -> str:
     return table(["as written", "metric", "value", "unit", "label", "flags", "section"], rows, "no statistics")
 
 
+def _provenance(report: dict[str, Any]) -> str:
+    """How the report's region was resolved and what the reader warned about."""
+    rows = [
+        [esc("region from"), esc(report.get("region_matched_text"))],
+        [esc("region not resolved"), esc(report.get("region_unresolved_reason"))],
+        [esc("reader warnings"), esc(report.get("read_warnings"))],
+    ]
+    return table(["", ""], [r for r in rows if r[1]], "")
+
+
 def render_report_page(
     report: dict[str, Any], body_text: str, facts: list[dict[str, Any]], findings: list[dict[str, Any]]
 ) -> str:
@@ -121,6 +131,7 @@ def render_report_page(
         f'<p><a href="index.html">← all reports</a></p><h1>{esc(title)}</h1>'
         f'<p class="muted">{esc(report.get("region_name") or "region not resolved")} · {esc(report["report_year"])} · '
         f"{esc(report['source_uri'])} · version {esc(report.get('version'))} · load {esc(report.get('load_id'))}</p>"
+        f"{_provenance(report)}"
         "<h2>Gate results</h2>"
         f"{table(['severity', 'suite', 'check', 'failed rows', 'failing rows'], gate_rows, 'every check passed')}"
         f'<h2>Text ({len(facts)} statistics)</h2>{legend}<div class="body">{highlight(body_text, facts)}</div>'
