@@ -138,6 +138,18 @@ def test_a_load_that_could_not_publish_is_shown_with_its_reason(tmp_path: Path) 
     assert html.escape(message, quote=True) in text and "<full>" not in text
 
 
+def test_unresolved_region_is_explained_on_the_page(tmp_path: Path) -> None:
+    from tests.marts.builder import Fig, build_report, load
+
+    warehouse = tmp_path / "fazhi.duckdb"
+    load(warehouse, build_report("某某县", 2022, [Fig("办理法律援助案件", 100)]))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        ((reason,),) = con.sql("SELECT region_unresolved_reason FROM dim_report").fetchall()
+    page = build_review(warehouse)[1].read_text(encoding="utf-8")
+    assert reason and html.escape(reason, quote=True) in page
+    assert "region not resolved" in page
+
+
 def test_pages_need_a_warehouse(tmp_path: Path) -> None:
     from fazhi.model import FazhiError
 
