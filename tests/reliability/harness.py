@@ -10,10 +10,14 @@ import hashlib
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -264,3 +268,41 @@ def rerun_problems(warehouse: Path, outcome: Outcome, inputs: set[str], referenc
     if {o for o, _ in ledger.values()} - {"published", "unchanged"}:
         problems.append("inputs neither published nor unchanged")
     return problems
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def prefect_server(home: Path, startup_seconds: float = 120) -> Iterator[dict[str, str]]:
+    """A `prefect server` for many CLI runs (each skips its own ephemeral server start); yields the
+    environment pointing at it, or an ephemeral-server environment if it does not come up."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=base_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + startup_seconds
+    ready = False
+    while not ready and time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                ready = response.status == 200
+        except OSError:
+            time.sleep(1)
+    try:
+        yield base_env(home, url if ready else None)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)

@@ -1,5 +1,6 @@
 """Bad inputs: every malformed or awkward input is accounted for with a reason, nothing crashes or
-hangs, and the good inputs are still published (issue 9). One CLI load of the corpus serves all tests."""
+hangs, and the good inputs are still published (issue 9). One CLI load of the corpus (and a second
+load after one report was re-published) serves all tests."""
 
 from __future__ import annotations
 
