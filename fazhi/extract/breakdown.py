@@ -22,6 +22,9 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     for i, d in enumerate(drafts):
         by_sentence.setdefault(d.sent_start, []).append(i)
     previous: list[int] = []
+    cells = [i for i, d in enumerate(drafts) if d.cell is not None]
+    if cells:
+        _table_totals(drafts, cells)
     for idx in by_sentence.values():
         _parentheses(drafts, idx, text)
         _among(drafts, idx, text, previous)
@@ -70,7 +73,10 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
     pos = text.find("其中", sent_start, sent_end)
     while pos >= 0:
         stop = _clause_block_end(text, pos, sent_end)
-        nested = text.find("其中", pos + 2, stop)
+        if _paren_depth(text, sent_start, pos) > 0:  # (其中…): the parenthesis bounds the parts
+            close = text.find(")", pos, stop)
+            stop = close if close >= 0 else stop
+        nested = _next_outside_parens(text, pos + 2, stop)
         if nested >= 0:  # 共120件，其中刑事50件，其中认罪认罚30件: the second 其中 splits the part
             stop = nested
         parts = [j for j in idx if pos < drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
@@ -82,6 +88,18 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
             for j in parts:
                 drafts[j].parent = total
         pos = text.find("其中", pos + 2, sent_end)
+
+
+def _paren_depth(text: str, start: int, end: int) -> int:
+    return text.count("(", start, end) - text.count(")", start, end)
+
+
+def _next_outside_parens(text: str, start: int, stop: int) -> int:
+    """The next 其中 not inside a parenthesis opened after start (…1,106件(其中…)，…)."""
+    k = text.find("其中", start, stop)
+    while k >= 0 and _paren_depth(text, start, k) > 0:
+        k = text.find("其中", k + 2, stop)
+    return k
 
 
 _AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中[,:]")
@@ -239,6 +257,25 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
         if sum(drafts[j].value for j in parts) <= drafts[i].value:
             for j in parts:
                 drafts[j].parent = i
+
+
+def _table_totals(drafts: list[Draft], cells: list[int]) -> None:
+    """A 合计 row's cell totals the other rows of its column (those above it, or below a first row)."""
+    columns: dict[tuple[int, int], list[int]] = {}
+    for i in cells:
+        columns.setdefault(drafts[i].cell, []).append(i)  # type: ignore[arg-type]
+    for col in columns.values():
+        totals = [k for k, i in enumerate(col) if drafts[i].total_row and _eligible(drafts[i])]
+        for n, k in enumerate(totals):
+            if k == 0 and len(totals) == 1:  # 合计 first: the rows below it
+                members = col[1:]
+            else:  # the rows since the previous 合计 (a table of several blocks)
+                members = col[(totals[n - 1] + 1 if n else 0) : k]
+            t = drafts[col[k]]
+            for j in members:
+                d = drafts[j]
+                if d.parent is None and _eligible(d) and d.period_year == t.period_year and not d.total_row:
+                    d.parent = col[k]
 
 
 def infer_units(drafts: list[Draft]) -> None:

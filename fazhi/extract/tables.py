@@ -23,6 +23,8 @@ _CHANGE_HEADER = re.compile(r"同比|增长|增幅|增减|变化|环比")
 _TARGET_HEADER = re.compile(r"目标|计划")
 _PRIOR_HEADER = re.compile(r"上年|去年|上一年")
 _YEAR_HEADER = re.compile(r"(20[0-9]{2})年?")
+# a row whose label says it sums the rows above (or below, when it comes first) in each column
+_TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|总数|全[市区县省旗州盟]合计)$")
 
 
 def table_line_spans(text: str) -> list[tuple[int, int]]:
@@ -73,6 +75,7 @@ def table_drafts(
     table_unit: str | None = None
     caption_unit: str | None = None
     last_end = -2
+    table_start = -1
     for start, end in spans:
         cells = _cells(text, start, end)
         if header is None or start > last_end + 1:
@@ -83,16 +86,18 @@ def table_drafts(
             caption_unit = _header_unit(caption)
             table_unit = next((u for u in map(_header_unit, header) if u), None)
             partial = bool(PARTIAL.search(caption))
-            last_end = end
+            last_end = table_start = end
             continue
         last_end = end
         row_label = text[cells[0][0] : cells[0][1]]
+        total_row = _TOTAL_ROW.match(row_label) is not None
         for col, (s, e) in enumerate(cells[1:], start=1):
             head = header[col] if col < len(header) else ""
             draft = _cell_draft(text, s, e, row_label, head, caption_unit, table_unit, start, end, report_year)
             if draft is not None:
                 draft.section_path = section_of(s)
                 draft.is_partial_period = partial
+                draft.cell, draft.total_row = (table_start, col), total_row
                 drafts.append(draft)
     return drafts
 

@@ -41,7 +41,30 @@ CASES = [
     ("发现问题63个，已整改60个，整改率95.2%。", "60个", "63个"),
     ("办理刑事案件50件、民事案件70件，合计120件。", "70件", "120件"),
     ("办理刑事案件50件、民事案件60件，合计120件。", "60件", None),
+    # a 其中 inside a parenthesis breaks down only the number before it; the outer list goes on
+    ("收到申请240件，其中本级21件，市级110件(其中甲市30件、乙市24件)，县级109件。", "109件", "240件"),
+    ("收到申请240件，其中本级21件，市级110件(其中甲市30件、乙市24件)，县级109件。", "24件", "110件"),
+    ("收到申请240件，其中本级21件，市级110件(其中甲市30件、乙市24件)，县级109件。", "110件", "240件"),
+    ("共办理120件，其中刑事50件(含认罪认罚30件)，民事70件。", "70件", "120件"),
 ]
+
+_TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 61 | 340\n{label} | 345 | 1,252\n"
+
+
+@pytest.mark.parametrize(
+    "text,part,parent",
+    [
+        (_TABLE.format(label="合计"), "284", "345"),
+        (_TABLE.format(label="合计"), "340", "1,252"),
+        (_TABLE.format(label="总 计"), "61", "345"),
+        (_TABLE.format(label="交通"), "284", None),  # an ordinary row is no total
+        ("领域 | 处罚\n合计 | 90\n市场 | 50\n环境 | 40\n", "40", "90"),  # 合计 first: rows below
+        ("指标 | 本年 | 上年\n复议 | 18 | 25\n诉讼 | 11 | 9\n合计 | 29 | 34\n", "25", "34"),
+    ],
+    ids=["column1", "column2", "spaced-total", "no-total-row", "total-first", "prior-year-column"],
+)
+def test_table_total_rows(text: str, part: str, parent: str | None) -> None:
+    assert _parent_surface(text, part) == parent
 
 
 @pytest.mark.parametrize("text,part,parent", CASES, ids=[f"{c[0][:16]}|{c[1]}" for c in CASES])
