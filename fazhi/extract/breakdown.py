@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fazhi.extract.lexicon import GENERIC_UNIT, LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
+from fazhi.extract.lexicon import BREAKDOWN_DIMENSIONS, GENERIC_UNIT, LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
@@ -67,16 +67,26 @@ def _matching_paren(text: str, open_pos: int, limit: int) -> int:
     return limit
 
 
+# Words that open a list of parts of the total before them. 含 only after a comma (含量, 包含 are
+# other words); a sentence opening with a viewpoint (从案件类型看，/按类型分，) lists parts of the
+# previous sentence's total.
+_PART_MARKER = re.compile(r"其中|包括|(?<=,)含(?![量义有])")
+_VIEWPOINT = re.compile(
+    r"(?:从|按)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
+)
+
+
 def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
-    """其中 parts go to the total before them; a sentence opening with 其中 refers to the last one."""
+    """其中/包括/含 parts go to the total before them; at a sentence's start, to the last sentence's."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
-    pos = text.find("其中", sent_start, sent_end)
-    while pos >= 0:
+    m = _VIEWPOINT.match(text, sent_start, sent_end) or _PART_MARKER.search(text, sent_start, sent_end)
+    while m is not None:
+        pos = m.start()
         stop = _clause_block_end(text, pos, sent_end)
         if _paren_depth(text, sent_start, pos) > 0:  # (其中…): the parenthesis bounds the parts
             close = text.find(")", pos, stop)
             stop = close if close >= 0 else stop
-        nested = _next_outside_parens(text, pos + 2, stop)
+        nested = _next_outside_parens(text, m.end(), stop)
         if nested >= 0:  # 共120件，其中刑事50件，其中认罪认罚30件: the second 其中 splits the part
             stop = nested
         parts = [j for j in idx if pos < drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
@@ -87,7 +97,7 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
         if total is not None:
             for j in parts:
                 drafts[j].parent = total
-        pos = text.find("其中", pos + 2, sent_end)
+        m = _PART_MARKER.search(text, m.end(), sent_end)
 
 
 def _paren_depth(text: str, start: int, end: int) -> int:
@@ -95,11 +105,11 @@ def _paren_depth(text: str, start: int, end: int) -> int:
 
 
 def _next_outside_parens(text: str, start: int, stop: int) -> int:
-    """The next 其中 not inside a parenthesis opened after start (…1,106件(其中…)，…)."""
-    k = text.find("其中", start, stop)
-    while k >= 0 and _paren_depth(text, start, k) > 0:
-        k = text.find("其中", k + 2, stop)
-    return k
+    """The next part marker not inside a parenthesis opened after start (…1,106件(其中…)，…)."""
+    m = _PART_MARKER.search(text, start, stop)
+    while m is not None and _paren_depth(text, start, m.start()) > 0:
+        m = _PART_MARKER.search(text, m.end(), stop)
+    return m.start() if m is not None else -1
 
 
 _AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中[,:]")
@@ -158,17 +168,38 @@ def _clause_block_end(text: str, pos: int, sent_end: int) -> int:
 
 
 def _colon(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """A total then a colon lists its parts; the list may run on across semicolons (件：刑事50件；民事70件)."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
     pos = text.find(":", sent_start, sent_end)
     while pos >= 0:
         before = [i for i in idx if drafts[i].end <= pos]
         after = [i for i in idx if drafts[i].start > pos and drafts[i].start < _clause_block_end(text, pos, sent_end)]
+        if before and len(after) == 1 and _eligible(drafts[before[-1]]):
+            after = _semicolon_list(drafts, idx, before[-1], pos, text)
         if before and len(after) >= 2 and _eligible(drafts[before[-1]]):
             total = before[-1]
             for j in after:
                 if drafts[j].parent is None and _eligible(drafts[j]):
                     drafts[j].parent = total
         pos = text.find(":", pos + 1, sent_end)
+
+
+def _semicolon_list(drafts: list[Draft], idx: list[int], total: int, colon: int, text: str) -> list[int]:
+    """One number per ;-clause after the colon, each counting what the total counts, within it."""
+    t = drafts[total]
+    members: list[int] = []
+    running = 0.0
+    for j in idx:
+        d = drafts[j]
+        if d.start <= colon:
+            continue
+        if not _eligible(d) or d.unit is None or t.unit is None or unit_family(d.unit) != unit_family(t.unit):
+            break
+        running += d.value
+        members.append(j)
+    # one part per clause: two numbers in one ;-clause are a fact and its detail, not two parts
+    one_per_clause = all(";" in text[drafts[a].end : drafts[b].start] for a, b in zip(members, members[1:]))
+    return members if one_per_clause and running <= t.value + _EPS else []
 
 
 def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:

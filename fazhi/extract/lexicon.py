@@ -147,6 +147,13 @@ RULING_OUTCOMES = (
     "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
 )
 
+# Dimensions a sentence opening 从…看/按…分 splits the previous total by (从案件类型看，刑事…).
+# 从全年来看 names no dimension, so it opens no breakdown.
+BREAKDOWN_DIMENSIONS = (
+    "类型", "类别", "种类", "领域", "性质", "层级", "级别", "地区", "区域", "部门", "主体",
+    "来源", "结果", "方式", "渠道", "行业", "案由", "年龄", "人群",
+)
+
 # Sentence period words.
 PARTIAL_PERIOD_WORDS = (
     "今年以来", "截至目前", "截止目前", "上半年", "前三季度", "一季度", "前两季度",
