@@ -187,6 +187,7 @@ def review(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Folder for the pages (default: review/ and validation/ beside the warehouse).")
     ] = None,
+    rebuild: Annotated[bool, typer.Option("--all", help="Rewrite every page (e.g. after editing the metric catalog).")] = False,
 ) -> None:
     """Write the review pages (each report's text with its statistics highlighted) and the validation report."""
     from fazhi.review import build_review, build_validation
@@ -197,7 +198,10 @@ def review(
         task = bar.add_task("review pages", total=None)
         try:
             pages = build_review(
-                warehouse, out_dir / "review" if out_dir else None, lambda n, total: bar.update(task, completed=n, total=total)
+                warehouse,
+                out_dir / "review" if out_dir else None,
+                lambda n, total: bar.update(task, completed=n, total=total),
+                rebuild=rebuild,
             )
             checks = build_validation(warehouse, out_dir / "validation" if out_dir else None)
         except FazhiError as exc:

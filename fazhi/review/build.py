@@ -48,30 +48,40 @@ def _open(warehouse: Path) -> duckdb.DuckDBPyConnection:
         raise FazhiError(f"cannot open warehouse {warehouse}: {exc}") from None
 
 
-def build_review(warehouse: Path, out_dir: Path | None = None, progress: Progress | None = None) -> list[Path]:
-    """One page per current report version plus index.html; returns the files written (index first)."""
+def build_review(
+    warehouse: Path, out_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False
+) -> list[Path]:
+    """One page per current report version plus index.html; returns the current pages (index first).
+
+    A report version never changes once published, so its page is written once: a load writes pages
+    only for the versions it added (the cost does not grow with the warehouse). rebuild=True rewrites
+    every page, e.g. after the metric catalog changed the metric names shown.
+    """
     out = out_dir or warehouse.parent / "review"
     out.mkdir(parents=True, exist_ok=True)
     con = _open(warehouse)
     try:
         reports = _rows(con, "review/reports.sql")
-        written = [_write(out / "index.html", render_index(reports))]
+        pages = [_write(out / "index.html", render_index(reports))]
         for number, report in enumerate(reports, start=1):
-            key = {"report_key": report["report_key"]}
-            (body,) = _rows(con, "review/report_body.sql", key)
-            html = render_report_page(
-                report,
-                body["body_text"],
-                _rows(con, "review/report_facts.sql", key),
-                _rows(con, "review/report_findings.sql", key),
-            )
-            written.append(_write(out / page_name(report["report_key"]), html))
+            page = out / page_name(report["report_key"])
+            pages.append(page)
+            if rebuild or not page.exists():
+                key = {"report_key": report["report_key"]}
+                (body,) = _rows(con, "review/report_body.sql", key)
+                html = render_report_page(
+                    report,
+                    body["body_text"],
+                    _rows(con, "review/report_facts.sql", key),
+                    _rows(con, "review/report_findings.sql", key),
+                )
+                _write(page, html)
             if progress:
                 progress(number, len(reports))
     finally:
         con.close()
-    _prune(out, "report-*.html", written)
-    return written
+    _prune(out, "report-*.html", pages)
+    return pages
 
 
 def build_validation(warehouse: Path, out_dir: Path | None = None, loads: int = 20) -> list[Path]:
