@@ -33,17 +33,74 @@ class NoTextLayer(Exception):
 
 
 def read_pdf(data: bytes) -> list[str]:
-    """Paragraph lines of a PDF; raises NoTextLayer for scans, parser errors for damaged files."""
-    import pdfplumber  # heavy import: only PDF inputs pay it
+    """Paragraph lines of a PDF; raises NoTextLayer for scans, parser errors for damaged files.
 
-    pages: list[list[_Line]] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            pages.append(_page_lines(page))
+    Pages are read with PDFium (pypdfium2, ~10 ms a page); a page that draws lines or boxes may
+    hold a ruled table, and only such pages go through pdfplumber's table finder (~100 ms a page).
+    """
+    import pypdfium2 as pdfium  # native; only PDF inputs pay the import
+
+    document = pdfium.PdfDocument(data)
+    try:
+        pages: list[list[_Line]] = []
+        ruled: list[int] = []
+        for number in range(len(document)):
+            page = document[number]
+            if _has_drawing(page):
+                ruled.append(number)
+                pages.append([])
+            else:
+                pages.append(_pdfium_lines(page))
+    finally:
+        document.close()
+    if ruled:
+        import pdfplumber  # heavy import: only PDFs with drawn rules pay it
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number in ruled:
+                pages[number] = _page_lines(pdf.pages[number])
     if not any(pages):
         raise NoTextLayer()
     pages = _drop_running(pages)
     return _join([line for page in pages for line in page])
+
+
+def _has_drawing(page: Any) -> bool:
+    """True when a PDFium page has path objects (lines, boxes): a ruled table may be there."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+
+
+def _pdfium_lines(page: Any) -> list[_Line]:
+    """The text lines of a PDFium page, top to bottom, with their left/right edges and font size."""
+    import pypdfium2.raw as pdfium_c
+
+    text_page = page.get_textpage()
+    try:
+        count = text_page.count_chars()
+        if count <= 0:
+            return []
+        text = text_page.get_text_range(0, count)
+        placed: list[tuple[float, _Line]] = []
+        offset = 0
+        for segment in re.split(r"(\r\n|\n|\r)", text):
+            if segment in ("\r\n", "\n", "\r"):
+                offset += len(segment)
+                continue
+            stripped = segment.strip()
+            if stripped:
+                first = offset + len(segment) - len(segment.lstrip())
+                last = offset + len(segment.rstrip()) - 1
+                x0, _, _, top = text_page.get_charbox(first, loose=True)
+                _, _, x1, _ = text_page.get_charbox(last, loose=True)
+                size = pdfium_c.FPDFText_GetFontSize(text_page.raw, first) or 10.0
+                placed.append((-top, _Line(stripped, x0, x1, float(size))))
+            offset += len(segment)
+    finally:
+        text_page.close()
+    placed.sort(key=lambda pair: pair[0])
+    return [line for _, line in placed if not _PAGE_NUMBER.match(line.text.replace(" ", ""))]
 
 
 def _page_lines(page: Any) -> list[_Line]:  # a pdfplumber Page (imported lazily)
