@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from fazhi.extract.breakdown import check_breakdowns, infer_units, link_breakdowns
+from fazhi.extract.breakdown import check_breakdowns, link_breakdowns
+from fazhi.extract.infer import infer_units
 from fazhi.extract.resolve import (
     CLAUSE_DELIM,
     Draft,

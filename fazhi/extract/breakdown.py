@@ -4,8 +4,14 @@ missing units from label, siblings or parent, and record how the parts compare t
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from fazhi.extract.lexicon import BREAKDOWN_DIMENSIONS, GENERIC_UNIT, LABEL_UNIT_HINTS, OUTCOME_WORDS, RULING_OUTCOMES
+from fazhi.extract.lexicon import (
+    BREAKDOWN_DIMENSIONS,
+    FINDING_OUTCOMES,
+    OUTCOME_WORDS,
+    RULING_OUTCOMES,
+)
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
@@ -26,6 +32,8 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     if cells:
         _table_totals(drafts, cells)
     for idx in by_sentence.values():
+        if drafts[idx[0]].cell is not None:
+            continue  # a table row: its columns are different measures, linked only by _table_totals
         _parentheses(drafts, idx, text)
         _among(drafts, idx, text, previous)
         _qizhong(drafts, idx, text, previous)
@@ -51,8 +59,18 @@ def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
             continue
         close = _matching_paren(text, d.end, d.sent_end)
         for j in idx:
-            if j > i and drafts[j].start < close and drafts[j].parent is None and _eligible(drafts[j]):
-                drafts[j].parent = i
+            p = drafts[j]
+            if j > i and p.start < close and p.parent is None and _eligible(p) and not _negates(p.label, d.label):
+                p.parent = i
+
+
+_NEGATION = re.compile(r"(?:不予|未予|未|不)")
+
+
+def _negates(label: str, other: str) -> bool:
+    """受理64件(不予受理7件): the complement of a number is its sibling, not its part."""
+    m = _NEGATION.match(label)
+    return m is not None and bool(other) and label[m.end() :] == other
 
 
 def _matching_paren(text: str, open_pos: int, limit: int) -> int:
@@ -121,7 +139,8 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
     m = _AMONG.match(text, sent_start, sent_end)
     if m is None or not previous or m[1].endswith("其"):
         return
-    stop = _clause_block_end(text, m.end(), sent_end)
+    # 审结的案件中：维持38件；驳回9件: a colon list runs on across semicolons
+    stop = sent_end if m[0].endswith(":") else _clause_block_end(text, m.end(), sent_end)
     parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
     totals = [i for i in previous if _eligible(drafts[i])]
     named = [i for i in totals if drafts[i].label and (drafts[i].label in m[1] or m[1] in drafts[i].label)]
@@ -198,7 +217,7 @@ def _semicolon_list(drafts: list[Draft], idx: list[int], total: int, colon: int,
         running += d.value
         members.append(j)
     # one part per clause: two numbers in one ;-clause are a fact and its detail, not two parts
-    one_per_clause = all(";" in text[drafts[a].end : drafts[b].start] for a, b in zip(members, members[1:]))
+    one_per_clause = all(";" in text[drafts[a].end : drafts[b].start] for a, b in pairwise(members))
     return members if one_per_clause and running <= t.value + _EPS else []
 
 
@@ -258,8 +277,10 @@ def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
 
 
-_OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))
-_OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES) + ")$")
+_OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
+_OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
+_NOT_A_TOTAL = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))  # an outcome is no total
+_ANY_OUTCOME_END = re.compile("(?:" + "|".join(OUTCOME_WORDS) + ")$")
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
 
 
@@ -274,12 +295,15 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
         d = drafts[j]
         if d.parent is not None or not _eligible(d) or d.unit is None or not _OUTCOME.search(d.label):
             continue
-        bare = _OUTCOME_END.search(d.label) is not None  # 败诉1件, 行政机关败诉185件
+        # 败诉1件, 行政机关败诉185件; 评为优秀的186卷 (的 stands for the total's noun)
+        bare = _OUTCOME_END.search(d.label) is not None or (
+            text[d.start - 1] == "的" and _ANY_OUTCOME_END.search(d.label) is not None
+        )
         for i in reversed(idx[:pos]):
             t = drafts[i]
             if ";" in text[t.end : d.start]:
                 break
-            if not _eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _OUTCOME.search(t.label):
+            if not _eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _NOT_A_TOTAL.search(t.label):
                 continue
             if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
                 linked.setdefault(i, []).append(j)
@@ -298,46 +322,14 @@ def _table_totals(drafts: list[Draft], cells: list[int]) -> None:
     for col in columns.values():
         totals = [k for k, i in enumerate(col) if drafts[i].total_row and _eligible(drafts[i])]
         for n, k in enumerate(totals):
-            if k == 0 and len(totals) == 1:  # 合计 first: the rows below it
-                members = col[1:]
-            else:  # the rows since the previous 合计 (a table of several blocks)
-                members = col[(totals[n - 1] + 1 if n else 0) : k]
+            # 合计 first: the rows below it; else the rows since the previous 合计 (several blocks)
+            first_row_total = k == 0 and len(totals) == 1
+            members = col[1:] if first_row_total else col[(totals[n - 1] + 1 if n else 0) : k]
             t = drafts[col[k]]
             for j in members:
                 d = drafts[j]
                 if d.parent is None and _eligible(d) and d.period_year == t.period_year and not d.total_row:
                     d.parent = col[k]
-
-
-def infer_units(drafts: list[Draft]) -> None:
-    """Give bare numbers a unit from a sibling, their label, or their parent; mark it inferred."""
-    for i, d in enumerate(drafts):
-        if d.unit is not None:
-            continue
-        unit = _sibling_unit(drafts, i) or _label_unit(d.label)
-        if unit is None and d.parent is not None:
-            unit = drafts[d.parent].unit
-        # last resort: the genre's generic measure word, so every fact has a unit the clean stage and
-        # the gate can place in a family (录入24799 counts records); flagged as inferred either way
-        d.unit = unit or GENERIC_UNIT
-        d.unit_inferred = True
-
-
-def _sibling_unit(drafts: list[Draft], i: int) -> str | None:
-    parent = drafts[i].parent
-    if parent is None:
-        return None
-    sibs = [d for d in drafts if d.parent == parent and d.unit and d is not drafts[i] and not d.unit_inferred]
-    if not sibs:
-        return None
-    return min(sibs, key=lambda s: abs(s.start - drafts[i].start)).unit
-
-
-def _label_unit(label: str) -> str | None:
-    for hint, unit in LABEL_UNIT_HINTS:
-        if label.endswith(hint):
-            return unit
-    return None
 
 
 def check_breakdowns(drafts: list[Draft]) -> None:

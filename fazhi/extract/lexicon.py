@@ -147,6 +147,10 @@ RULING_OUTCOMES = (
     "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
 )
 
+# Findings of an inspection: a part of what was inspected (抽查市场主体2.4万户，发现问题1,180户)
+# and at the same time the total of the follow-up (发现问题63个，已整改60个).
+FINDING_OUTCOMES = ("发现问题",)
+
 # Dimensions a sentence opening 从…看/按…分 splits the previous total by (从案件类型看，刑事…).
 # 从全年来看 names no dimension, so it opens no breakdown.
 BREAKDOWN_DIMENSIONS = (

@@ -59,6 +59,22 @@ CASES = [
     ("全年办理案件120件。从案件类型看，刑事案件50件，民事案件70件。", "50件", "120件"),
     ("全年办理案件120件。按审理结果分，维持30件，撤销10件。", "10件", "120件"),
     ("全年办理案件120件。从全年来看，结案率95%，调解100件。", "100件", None),
+    # 的 standing for the total's noun: 评为优秀的186卷 = 评为优秀的案卷
+    ("共抽查案卷1,200卷，评为优秀的186卷，不合格的23卷。", "23卷", "1,200卷"),
+    ("共抽查案卷1,200卷，新增的186卷。", "186卷", None),
+    ("共抽查案卷100卷，评为优秀的86卷，不合格的23卷。", "23卷", None),  # parts exceed the total
+    # the complement in parentheses is a sibling: both go to the total they add up to
+    ("收到复议申请71件，受理64件(不予受理7件)，审结60件。", "7件", "71件"),
+    ("收到复议申请71件，受理64件(不予受理7件)，审结60件。", "64件", "71件"),
+    ("受理64件(其中不动产登记7件)。", "7件", "64件"),
+    # 审结的案件中：… ；… a colon list after the named total runs across semicolons
+    ("审结60件。审结的案件中：维持38件；驳回9件；终止5件。", "5件", "60件"),
+    ("审结60件。办理中：维持38件；驳回9件。", "9件", None),  # names no total
+    # findings of an inspection are its part, and the total of the follow-up
+    ("抽查市场主体2.4万户，发现问题1,180户。", "1,180户", "2.4万户"),
+    ("备案审查规范性文件88件，发现问题文件6件。", "6件", "88件"),
+    ("检查企业50家，发现问题12个，已整改10个。", "12个", None),
+    ("检查企业50家，发现问题12个，已整改10个。", "10个", "12个"),
 ]
 
 _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 61 | 340\n{label} | 345 | 1,252\n"
@@ -73,8 +89,10 @@ _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 6
         (_TABLE.format(label="交通"), "284", None),  # an ordinary row is no total
         ("领域 | 处罚\n合计 | 90\n市场 | 50\n环境 | 40\n", "40", "90"),  # 合计 first: rows below
         ("指标 | 本年 | 上年\n复议 | 18 | 25\n诉讼 | 11 | 9\n合计 | 29 | 34\n", "25", "34"),
+        # cells of one row are different measures (办结 and 纠错), never parts of each other
+        ("单位 | 办结（件） | 纠错（件）\n市本级 | 221 | 31\n合计 | 221 | 31\n", "31", "31"),
     ],
-    ids=["column1", "column2", "spaced-total", "no-total-row", "total-first", "prior-year-column"],
+    ids=["column1", "column2", "spaced-total", "no-total-row", "total-first", "prior-year-column", "row-is-no-sentence"],
 )
 def test_table_total_rows(text: str, part: str, parent: str | None) -> None:
     assert _parent_surface(text, part) == parent
@@ -105,3 +123,11 @@ def test_unit_inferred_from_sibling() -> None:
     text = "民事23(交通事故9件、物权纠纷6、合同纠纷4)。"
     s = at(text, "6")
     assert (s.unit, s.unit_inferred) == ("件", True)
+
+
+def test_table_row_cells_are_not_parts_of_each_other() -> None:
+    text = "单位 | 办结（件） | 纠错（件）\n市本级 | 221 | 31\n区县 | 392 | 48\n合计 | 613 | 79\n"
+    stats = stats_of(text)
+    by_surface = {s.surface: s for s in stats}
+    assert by_surface["79"].parent_index is None  # 纠错 is an outcome word, yet a column of its own
+    assert stats[by_surface["48"].parent_index].surface == "79"

@@ -19,7 +19,6 @@ KNOWN_GAPS = {
     ("sxsft-2022", "修改规章7部"): "拟 with no year: read as next year's plan, annotated as this year's",
     ("nanning-2022", "拟废止112件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
     ("nanning-2022", "拟修改57件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
-    ("shijiazhuang-scj-2023", "问题1,180户"): "subset (抽查…发现问题) with no breakdown marker and no outcome word",
 }
 
 
