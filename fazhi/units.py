@@ -54,6 +54,7 @@ _UNIT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("公里", "公里", "length"),
     ("吨", "吨", "weight"),
     ("天", "天", "duration"),
+    ("分", "分", "score"),  # exam and assessment points (平均成绩92.6分); Arabic digits only (十分重要)
 )
 
 # Multiplier prefixes: '万人次' = 10000 人次. 千 only for money (千克 is a base unit of its own).

@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from fazhi.extract.breakdown import check_breakdowns, link_breakdowns
 from fazhi.extract.infer import infer_units
+from fazhi.extract.lexicon import CLEANUP_OUTCOMES
 from fazhi.extract.resolve import (
     CLAUSE_DELIM,
     Draft,
@@ -26,10 +27,12 @@ from fazhi.extract.tables import table_drafts, table_line_spans
 from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
 from fazhi.model import Statistic
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statistics", "infer_report_year"]
 
+# 拟废止112件 after a cleanup: decided in the report year (flagged as a target, not moved a year on)
+_DECIDED = re.compile("拟(?:" + "|".join(CLEANUP_OUTCOMES) + ")")
 _TITLE_YEAR = re.compile(r"(20[0-9]{2})\s*年度?[^\n。]{0,30}(?:法治|依法行政|报告)")
 
 
@@ -70,7 +73,13 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
             draft.is_target = True
             if draft.period_year == year and year is not None:
                 draft.period_year = year + 1
-        elif draft.is_target and draft.period_year == year and year is not None and not _has_year(text, sent[0], cand.start):
+        elif (
+            draft.is_target
+            and draft.period_year == year
+            and year is not None
+            and not _has_year(text, sent[0], cand.start)
+            and not _DECIDED.search(text, max(sent[0], cand.start - 12), cand.start)
+        ):
             draft.period_year = year + 1
         drafts.append(draft)
         prev_end = cand.end

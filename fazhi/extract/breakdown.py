@@ -8,6 +8,8 @@ from itertools import pairwise
 
 from fazhi.extract.lexicon import (
     BREAKDOWN_DIMENSIONS,
+    CLEANUP_OUTCOMES,
+    CLEANUP_TOTAL_WORDS,
     FINDING_OUTCOMES,
     OUTCOME_WORDS,
     RULING_OUTCOMES,
@@ -45,10 +47,16 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
             _exact_sums(drafts, idx, text)
             _sums_before_total(drafts, idx, text)
         _outcome_subsets(drafts, idx, text)
+        _cleanup_outcomes(drafts, idx, text)
+
+
+_CLEANUP_OUTCOME = re.compile("|".join(CLEANUP_OUTCOMES))
+_CLEANUP_TOTAL = re.compile("|".join(CLEANUP_TOTAL_WORDS))
 
 
 def _eligible(d: Draft) -> bool:
-    return d.kind in _PART_KINDS and not d.is_target
+    # a 拟废止 decision of this year's cleanup is flagged as a target yet is a part of the cleanup
+    return d.kind in _PART_KINDS and (not d.is_target or _CLEANUP_OUTCOME.match(d.label) is not None)
 
 
 def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
@@ -330,6 +338,29 @@ def _table_totals(drafts: list[Draft], cells: list[int]) -> None:
                 d = drafts[j]
                 if d.parent is None and _eligible(d) and d.period_year == t.period_year and not d.total_row:
                     d.parent = col[k]
+
+
+def _cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """清理规章102部…，修改规章7部，废止规章3部: outcomes of a review are parts of what was reviewed."""
+    linked: dict[int, list[int]] = {}
+    for pos, j in enumerate(idx):
+        d = drafts[j]
+        if d.parent is not None or not _eligible(d) or d.unit is None or not _CLEANUP_OUTCOME.match(d.label):
+            continue
+        for i in reversed(idx[:pos]):
+            t = drafts[i]
+            if ";" in text[t.end : d.start]:
+                break
+            if _CLEANUP_OUTCOME.match(t.label):
+                continue  # a sibling outcome (修改规章7部，废止规章3部)
+            if _eligible(t) and t.unit == d.unit and t.period_year == d.period_year and not t.is_target:
+                if _CLEANUP_TOTAL.search(t.label):
+                    linked.setdefault(i, []).append(j)
+                break  # only the nearest total of the same unit is considered
+    for i, parts in linked.items():
+        if sum(drafts[j].value for j in parts) <= drafts[i].value:
+            for j in parts:
+                drafts[j].parent = i
 
 
 def check_breakdowns(drafts: list[Draft]) -> None:

@@ -83,6 +83,11 @@ BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     "户": ("籍", "口", "外"),
     "张": ("表",),
     "座": ("谈",),
+    # 5分钟, 三分之一, 2分局, 第3分院: 分 heads another word; a score is 分 standing alone
+    "分": (
+        "钟", "之", "局", "院", "队", "行", "公司", "会", "所", "类", "别", "支", "部", "区",
+        "站", "成", "期", "批", "级", "段", "值", "享", "工", "析", "布", "散", "管", "解",
+    ),
 }
 
 # Chinese-numeral phrases that are names, not counts (slogans, political formulas, reforms).
@@ -146,6 +151,11 @@ RULING_OUTCOMES = (
     "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
     "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
 )
+
+# Outcomes of a review of existing rules (清理规范性文件1,208件，拟废止112件、拟修改57件): a part of
+# the review's total, and with 拟 a decision taken in the report year, not next year's plan.
+CLEANUP_TOTAL_WORDS = ("清理", "审查", "评估", "梳理")
+CLEANUP_OUTCOMES = ("废止", "修改", "修订", "宣布失效", "失效", "保留")
 
 # Findings of an inspection: a part of what was inspected (抽查市场主体2.4万户，发现问题1,180户)
 # and at the same time the total of the follow-up (发现问题63个，已整改60个).

@@ -138,7 +138,7 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
 
 def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool:
     """Chinese numerals count only with a unit, never as names (三项制度) or articles (一个)."""
-    if not unit:
+    if not unit or unit == "分":  # 十分重要, 九分落实: Chinese numerals before 分 are words, not scores
         return False
     if num in LONE_NUMERALS_NEVER:
         return False

@@ -34,6 +34,10 @@ CASES = [
     ("共收到申请135件，比2020年（112件）增加23件。", "112", False, False, False, 2020),
     ("截至2021年底，共有律师120名。", "120", False, False, False, 2021),
     ("自2019年以来，累计办理案件300件。", "300", False, False, False, 2021),
+    # 拟 + a cleanup outcome is this year's decision (a target flag, the report year)
+    ("共清理规范性文件1,208件，拟废止112件、拟修改57件。", "57件", False, True, False, 2021),
+    ("拟出台规范性文件3件。", "3件", False, True, False, 2022),  # any other 拟 is next year's plan
+    ("拟修改规章7部。2022年工作打算", "7部", False, True, False, 2021),
 ]
 
 

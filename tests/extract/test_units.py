@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fazhi.units import UNIT_WORDS, families_compatible, normalize_unit, unit_family
+from tests.extract.helpers import stats_of
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,20 @@ def test_unit_family(unit: str, family: str) -> None:
 )
 def test_families_compatible(a: str, b: str, ok: bool) -> None:
     assert families_compatible(a, b) is ok
+
+
+@pytest.mark.parametrize(
+    "text,surfaces",
+    [
+        ("参加网上学法考试，平均成绩92.6分。", ["92.6分"]),
+        ("对照考核细则扣3分。", ["3分"]),
+        ("办理时限压缩至5分钟，三分之一事项实现即办。", []),  # 分钟, 分之: other words
+        ("工作十分重要，做到一分部署、九分落实。", []),  # Chinese numerals before 分 are words
+        ("设立2分局。", []),
+    ],
+    ids=["average-score", "deduction", "minutes-fraction", "chinese-numerals", "branch-office"],
+)
+def test_score_points(text: str, surfaces: list[str]) -> None:
+    stats = stats_of(text)
+    assert [s.surface for s in stats] == surfaces
+    assert all(s.unit == "分" and unit_family(s.unit) == "score" for s in stats)

@@ -14,12 +14,7 @@ from fazhi.model import KINDS, Statistic
 CASES = Path(__file__).parent / "cases"
 DOC_PATHS = sorted(CASES.glob("*.txt"))
 # Known gaps, kept visible: strict xfail turns into a failure the day they are fixed.
-KNOWN_GAPS = {
-    ("lintao-2021", "平均成绩92.6分"): "分 (exam points) is not in the unit lexicon",
-    ("sxsft-2022", "修改规章7部"): "拟 with no year: read as next year's plan, annotated as this year's",
-    ("nanning-2022", "拟废止112件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
-    ("nanning-2022", "拟修改57件"): "拟 outcomes of a cleanup: read as next year's targets, so not parts",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 @cache
