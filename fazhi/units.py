@@ -6,6 +6,8 @@ The lexicon is data: a new measure word is one row in _UNIT_ROWS.
 
 from __future__ import annotations
 
+from functools import cache
+
 # (surface unit, base unit, family). Families group units that count the same kind of thing,
 # so 件/案/宗/起 (cases) compare and add up; '个' is generic and matches any count family.
 _UNIT_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -99,12 +101,14 @@ def normalize_unit(value: float, unit: str) -> tuple[float, str]:
     return float(result), base
 
 
+@cache
 def unit_family(unit: str) -> str:
     """Return the family a unit belongs to ('case', 'person', 'money', …; '' when unknown)."""
     _, base = _split_multiplier(unit.strip().replace("％", "%"))
     return FAMILY.get(base, "")
 
 
+@cache
 def families_compatible(a: str, b: str) -> bool:
     """True when two units can count the same thing (same family, or one is generic 个)."""
     fa, fb = unit_family(a), unit_family(b)

@@ -36,18 +36,26 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     for idx in by_sentence.values():
         if drafts[idx[0]].cell is not None:
             continue  # a table row: its columns are different measures, linked only by _table_totals
-        _parentheses(drafts, idx, text)
-        _among(drafts, idx, text, previous)
-        _qizhong(drafts, idx, text, previous)
+        # each rule runs only where its marker occurs: most sentences have none (speed, same result)
+        sent = (drafts[idx[0]].sent_start, drafts[idx[0]].sent_end)
+        if text.find("(", *sent) >= 0:
+            _parentheses(drafts, idx, text)
+        if previous and text.find("中", *sent) >= 0:
+            _among(drafts, idx, text, previous)
+        if _ANY_MARKER.search(text, *sent):
+            _qizhong(drafts, idx, text, previous)
         previous = idx
         if len(idx) < 2:
             continue
-        _colon(drafts, idx, text)
+        if text.find(":", *sent) >= 0:
+            _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
             _sums_before_total(drafts, idx, text)
-        _outcome_subsets(drafts, idx, text)
-        _cleanup_outcomes(drafts, idx, text)
+        if _OUTCOME.search(text, *sent):  # most sentences name no outcome: skip the per-number scan
+            _outcome_subsets(drafts, idx, text)
+        if _CLEANUP_TOTAL.search(text, *sent):
+            _cleanup_outcomes(drafts, idx, text)
 
 
 _CLEANUP_OUTCOME = re.compile("|".join(CLEANUP_OUTCOMES))
@@ -97,6 +105,7 @@ def _matching_paren(text: str, open_pos: int, limit: int) -> int:
 # other words); a sentence opening with a viewpoint (从案件类型看，/按类型分，) lists parts of the
 # previous sentence's total.
 _PART_MARKER = re.compile(r"其中|包括|(?<=,)含(?![量义有])")
+_ANY_MARKER = re.compile(r"其中|包括|含|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
 _VIEWPOINT = re.compile(
     r"(?:从|按)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
 )
@@ -171,11 +180,15 @@ def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int
     exact = [i for i in fitting if abs(drafts[i].value - total) < _EPS]
     if exact and len(parts) > 1:
         return exact[-1]
-    part_grams = set().union(*(_bigrams(drafts[j].label) for j in parts))
-    overlap = {i: len(_bigrams(drafts[i].label) & part_grams) for i in fitting}
     nearest = fitting[-1]
+    if len(fitting) == 1:
+        return nearest
+    part_grams = set().union(*(_bigrams(drafts[j].label) for j in parts))
+    if _bigrams(drafts[nearest].label) & part_grams:
+        return nearest  # the nearest total shares a word: no need to look further
+    overlap = {i: len(_bigrams(drafts[i].label) & part_grams) for i in fitting}
     best = max(reversed(fitting), key=lambda i: overlap[i])
-    return best if overlap[nearest] == 0 and overlap[best] >= 2 else nearest
+    return best if overlap[best] >= 2 else nearest
 
 
 def _fits(part: Draft, total: Draft) -> bool:
@@ -231,7 +244,8 @@ def _semicolon_list(drafts: list[Draft], idx: list[int], total: int, colon: int,
 
 def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
     """Parts listed after a total with no marker count as a breakdown only when they sum exactly."""
-    has_parts = {d.parent for d in drafts if d.parent is not None}
+    # only this sentence's drafts can have parts yet: later sentences are linked after it
+    has_parts = {drafts[j].parent for j in idx if drafts[j].parent is not None}
     for pos, i in enumerate(idx):
         t = drafts[i]
         if i in has_parts or t.parent is not None or not _eligible(t) or t.unit is None or t.value < _MIN_SUM_TOTAL:

@@ -275,6 +275,7 @@ def _unquote(raw: str) -> str:
     return _QUOTE_CHARS.sub("", raw) if _QUOTE_CHARS.search(raw) else raw
 
 
+@lru_cache(maxsize=1 << 16)  # labels repeat across reports (受理, 审结, 法律援助案件): a pure string function
 def clean_label(raw: str) -> str:
     """Strip time phrases, scope words, connectives and fillers from a label phrase."""
     if not raw:
