@@ -10,7 +10,7 @@ import pytest
 
 from tests.reliability import harness
 from tests.reliability.conftest import REPUBLISHED, UNCHANGED, BadLoad
-from tests.reliability.corpus import bad_inputs
+from tests.reliability.corpus import bad_inputs, good_reports
 
 INPUTS = bad_inputs(Path("unused"), write=False)
 PLAIN = {"good-plain.txt", "link-target.txt"}  # the ordinary inputs; every other one is awkward
@@ -136,3 +136,18 @@ def test_second_run_keeps_versions_and_skips_the_rest(bad_load: BadLoad) -> None
         [bad_load.uri(REPUBLISHED)],
     )
     assert changed[0][0] > 0, "the new version should carry the changed numbers"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="fazhi/pipeline.py run_local drops URL sources ([s for s in found if not s.is_url]) without a ledger row",
+)
+def test_run_without_prefect_accounts_for_url_sources(local_env: dict[str, str], tmp_path: Path) -> None:
+    """The Prefect-free load (run_local, used by benchmarks) also records a URL it was given."""
+    url = "http://127.0.0.1:9/report.html"  # port 9 (discard): nothing listens, so the fetch fails fast
+    report = good_reports(tmp_path / "in", 1)[0]
+    warehouse = tmp_path / "fazhi.duckdb"
+    outcome = harness.driver_run([url, str(report)], warehouse, local_env)
+    assert harness.TRACEBACK not in outcome.stdout + outcome.stderr
+    assert set(harness.last_load_documents(warehouse)) == {url, str(report)}
