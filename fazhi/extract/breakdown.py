@@ -337,21 +337,38 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
 
 
 def _table_totals(drafts: list[Draft], cells: list[int]) -> None:
-    """A 合计 row's cell totals the other rows of its column (those above it, or below a first row)."""
+    """A 合计 row totals the rows of its column above it (its 小计 rows standing for their blocks);
+    a 小计 row the rows since the previous total; a 合计 first row, the rows below it."""
     columns: dict[tuple[int, int], list[int]] = {}
     for i in cells:
         columns.setdefault(drafts[i].cell, []).append(i)  # type: ignore[arg-type]
     for col in columns.values():
-        totals = [k for k, i in enumerate(col) if drafts[i].total_row and _eligible(drafts[i])]
-        for n, k in enumerate(totals):
-            # 合计 first: the rows below it; else the rows since the previous 合计 (several blocks)
-            first_row_total = k == 0 and len(totals) == 1
-            members = col[1:] if first_row_total else col[(totals[n - 1] + 1 if n else 0) : k]
-            t = drafts[col[k]]
-            for j in members:
-                d = drafts[j]
-                if d.parent is None and _eligible(d) and d.period_year == t.period_year and not d.total_row:
-                    d.parent = col[k]
+        levels = [drafts[i].total_level for i in col]
+        if levels[0] == 2 and levels.count(2) == 1 and 1 not in levels:
+            _link_cells(drafts, col[0], col[1:])
+            continue
+        pending: list[int] = []
+        subtotals: list[int] = []
+        for i, level in zip(col, levels, strict=True):
+            if level == 0:
+                pending.append(i)
+            elif level == 1:
+                _link_cells(drafts, i, pending)
+                subtotals.append(i)
+                pending = []
+            else:
+                _link_cells(drafts, i, subtotals + pending)
+                subtotals, pending = [], []
+
+
+def _link_cells(drafts: list[Draft], total: int, members: list[int]) -> None:
+    t = drafts[total]
+    if not _eligible(t):
+        return
+    for j in members:
+        d = drafts[j]
+        if d.parent is None and _eligible(d) and d.period_year == t.period_year:
+            d.parent = total
 
 
 def _cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:

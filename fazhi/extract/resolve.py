@@ -47,9 +47,9 @@ class Draft:
     unit_inferred: bool = False
     parent: int | None = None
     breakdown_status: str | None = None
-    # table cells only: (table start, column) and whether the row is a 合计/总计 row
+    # table cells only: (table start, column), and 1 for a 小计 row, 2 for a 合计/总计 row
     cell: tuple[int, int] | None = None
-    total_row: bool = False
+    total_level: int = 0
 
 
 _CHANGE = SuffixLexicon(tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail in ("", "为", "达", "幅度", "幅度为", "幅度达")))

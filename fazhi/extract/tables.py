@@ -25,6 +25,7 @@ _PRIOR_HEADER = re.compile(r"上年|去年|上一年")
 _YEAR_HEADER = re.compile(r"(20[0-9]{2})年?")
 # a row whose label says it sums the rows above (or below, when it comes first) in each column
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|总数|全[市区县省旗州盟]合计)$")
+_SUBTOTAL_ROW = re.compile(r"^(?:小\s*计|[^|]{1,8}小计)$")  # 小计, 区县小计: the block above it
 
 
 def table_line_spans(text: str) -> list[tuple[int, int]]:
@@ -90,14 +91,14 @@ def table_drafts(
             continue
         last_end = end
         row_label = text[cells[0][0] : cells[0][1]]
-        total_row = _TOTAL_ROW.match(row_label) is not None
+        total_level = 2 if _TOTAL_ROW.match(row_label) else 1 if _SUBTOTAL_ROW.match(row_label) else 0
         for col, (s, e) in enumerate(cells[1:], start=1):
             head = header[col] if col < len(header) else ""
             draft = _cell_draft(text, s, e, row_label, head, caption_unit, table_unit, start, end, report_year)
             if draft is not None:
                 draft.section_path = section_of(s)
                 draft.is_partial_period = partial
-                draft.cell, draft.total_row = (table_start, col), total_row
+                draft.cell, draft.total_level = (table_start, col), total_level
                 drafts.append(draft)
     return drafts
 

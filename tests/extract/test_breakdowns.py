@@ -94,10 +94,27 @@ _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 6
         (_TABLE.format(label="交通"), "284", None),  # an ordinary row is no total
         ("领域 | 处罚\n合计 | 90\n市场 | 50\n环境 | 40\n", "40", "90"),  # 合计 first: rows below
         ("指标 | 本年 | 上年\n复议 | 18 | 25\n诉讼 | 11 | 9\n合计 | 29 | 34\n", "25", "34"),
+        ("审级 | 收案（件）\n市本级 | 268\n区县 | 197\n小计 | 465\n", "197", "465"),
+        # 合计 after 小计 blocks: the 小计 rows are its parts, the plain rows the 小计's
+        ("单位 | 件数\n甲区 | 10\n乙区 | 20\n城区小计 | 30\n丙县 | 40\n丁县 | 50\n县小计 | 90\n合计 | 120\n", "90", "120"),
+        ("单位 | 件数\n甲区 | 10\n乙区 | 20\n城区小计 | 30\n丙县 | 40\n丁县 | 50\n县小计 | 90\n合计 | 120\n", "40", "90"),
+        ("单位 | 件数\n甲区 | 10\n乙区 | 20\n城区小计 | 30\n丙县 | 40\n丁县 | 50\n县小计 | 90\n合计 | 120\n", "10", "30"),
         # cells of one row are different measures (办结 and 纠错), never parts of each other
         ("单位 | 办结（件） | 纠错（件）\n市本级 | 221 | 31\n合计 | 221 | 31\n", "31", "31"),
     ],
-    ids=["column1", "column2", "spaced-total", "no-total-row", "total-first", "prior-year-column", "row-is-no-sentence"],
+    ids=[
+        "column1",
+        "column2",
+        "spaced-total",
+        "no-total-row",
+        "total-first",
+        "prior-year-column",
+        "subtotal",
+        "total-of-subtotals",
+        "row-under-second-subtotal",
+        "row-under-first-subtotal",
+        "row-is-no-sentence",
+    ],
 )
 def test_table_total_rows(text: str, part: str, parent: str | None) -> None:
     assert _parent_surface(text, part) == parent
