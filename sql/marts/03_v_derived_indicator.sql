@@ -12,14 +12,21 @@ WITH formula (indicator_code, name_zh, definition, numerator_code, denominator_c
         ('ar_mediation_rate', '行政复议调撤率', '调解/和解/撤回结案件数 / 审结件数', 'ar_mediated', 'ar_concluded', 'ar_mediation_rate'),
         ('ar_acceptance_rate', '行政复议受理率', '受理件数 / 收到申请件数', 'ar_accepted', 'ar_applications', NULL)
 ),
+-- the metric values the formulas use, computed once (a view referenced three times is computed three times)
+inputs AS MATERIALIZED (
+    SELECT report_key, region_code, region_name, report_year, metric_code, value, is_approximate, sentence, source_uri
+    FROM v_metric_value
+    WHERE metric_code IN (SELECT numerator_code FROM formula UNION SELECT denominator_code FROM formula
+                          UNION SELECT reported_code FROM formula)
+),
 source AS (
     SELECT f.*, n.report_key, n.region_code, n.region_name, n.report_year,
            n.value AS numerator, n.is_approximate AS numerator_approximate, n.sentence AS numerator_sentence,
            d.value AS denominator, d.is_approximate AS denominator_approximate, d.sentence AS denominator_sentence,
            n.source_uri
     FROM formula AS f
-    JOIN v_metric_value AS n ON n.metric_code = f.numerator_code
-    JOIN v_metric_value AS d ON d.metric_code = f.denominator_code AND d.report_key = n.report_key
+    JOIN inputs AS n ON n.metric_code = f.numerator_code
+    JOIN inputs AS d ON d.metric_code = f.denominator_code AND d.report_key = n.report_key
     WHERE d.value > 0
 ),
 renamed AS (
@@ -34,7 +41,7 @@ renamed AS (
         r.value                                                    AS reported_value,
         s.numerator_sentence, s.denominator_sentence, s.source_uri
     FROM source AS s
-    LEFT JOIN v_metric_value AS r ON r.report_key = s.report_key AND r.metric_code = s.reported_code
+    LEFT JOIN inputs AS r ON r.report_key = s.report_key AND r.metric_code = s.reported_code
 ),
 final AS (
     SELECT * FROM renamed

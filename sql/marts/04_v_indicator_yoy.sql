@@ -1,7 +1,7 @@
 -- v_indicator_yoy: one row per region, metric and year that the region also reported the year before:
 -- the change and percent change from the previous year's figure (current report versions only).
 CREATE OR REPLACE VIEW v_indicator_yoy AS
-WITH source AS (
+WITH source AS MATERIALIZED (  -- computed once for both sides of the self-join
     SELECT region_key, region_code, region_name, report_year, metric_code, metric_name_zh, unit, value, is_approximate
     FROM v_metric_value
     WHERE region_key <> -1  -- two unresolved reports are not the same region
