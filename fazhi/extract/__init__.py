@@ -22,12 +22,13 @@ from fazhi.extract.resolve import (
     sentence_facts,
     share_changes,
 )
+from fazhi.extract.respectively import distribute_respectively
 from fazhi.extract.spans import find_candidates
 from fazhi.extract.tables import table_drafts, table_line_spans
 from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
 from fazhi.model import Statistic
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statistics", "infer_report_year"]
 
@@ -88,6 +89,7 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
         drafts.extend(table_drafts(text, tables, year, lambda pos: section_tracker.at(pos)[0]))
         drafts.sort(key=lambda d: d.start)
     share_changes(drafts, text)
+    distribute_respectively(drafts, text)
     link_breakdowns(drafts, text)
     attach_subjects(drafts)
     infer_units(drafts)

@@ -328,7 +328,7 @@ def share_changes(drafts: list[Draft], text: str) -> None:
         if (
             prev.sent_start == d.sent_start
             and prev.kind == "change"
-            and d.kind == "count"
+            and d.kind in ("count", "percent")  # 分别增长12.5%和8.3%: the second rate rose too
             and d.unit == prev.unit
             and _CONJUNCTION.fullmatch(text[prev.end : d.start])
         ):

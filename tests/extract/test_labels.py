@@ -42,3 +42,23 @@ def test_label(text: str, part: str, label: str) -> None:
 def test_label_has_no_time_or_filler_words(text: str, part: str) -> None:
     label = at(text, part).raw_label
     assert label and not label.startswith(("2021", "全年", "共")) and not label.endswith(("共", "计", "达"))
+
+
+# 分别: each number of the list takes its own item (the last item's noun completes bare ones), and
+# each change of a 分别 list the label of the number it qualifies, in order
+RESPECTIVELY = [
+    ("刑事、民事和行政案件分别为208件、391件和13件。", "391件", "民事案件", "count", 391),
+    ("行政复议和行政诉讼案件分别为12件和5件，分别较上年减少3件和1件。", "5件", "行政诉讼案件", "count", 5),
+    ("行政复议和行政诉讼案件分别为12件和5件，分别较上年减少3件和1件。", "1件", "行政诉讼案件", "change", -1),
+    ("受理申请58件、审结52件，分别同比增长12.5%和8.3%。", "8.3%", "审结", "change", 8.3),
+    ("受理申请58件、审结52件，分别同比增长12.5%和8.3%。", "12.5%", "受理申请", "change", 12.5),
+    ("受理和审结分别为58件和49件。", "49件", "审结", "count", 49),
+    # negative: the list has fewer items than numbers, so the shared label stays
+    ("两项指标分别为12件和5件。", "5件", "指标", "count", 5),
+]
+
+
+@pytest.mark.parametrize("text,part,label,kind,value", RESPECTIVELY, ids=[f"{c[0][:14]}|{c[1]}" for c in RESPECTIVELY])
+def test_respectively_lists(text: str, part: str, label: str, kind: str, value: float) -> None:
+    s = at(text, part)
+    assert (s.raw_label, s.kind, s.value) == (label, kind, value)
