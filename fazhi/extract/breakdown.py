@@ -272,7 +272,8 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
 
 
-_TOTAL_WORD = re.compile(r"(?:共计|合计|总计|共)$")
+# 合计120件 / 共需办理650件: a sum word, then at most a short verb, right before the total
+_TOTAL_WORD = re.compile(r"(?:共计|合计|总计|共)[\u4e00-\u9fff]{0,4}$")
 
 
 def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
@@ -281,7 +282,7 @@ def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
         t = drafts[i]
         if t.parent is not None or not _eligible(t) or t.unit is None:
             continue
-        clause_head = text[max(t.sent_start, t.start - 6) : t.start]
+        clause_head = text[max(t.sent_start, t.start - 8) : t.start]
         if not _TOTAL_WORD.search(clause_head):
             continue
         running, members = 0.0, []
@@ -302,7 +303,6 @@ def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
 _OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
 _OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
 _NOT_A_TOTAL = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))  # an outcome is no total
-_ANY_OUTCOME_END = re.compile("(?:" + "|".join(OUTCOME_WORDS) + ")$")
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
 
 
@@ -319,7 +319,7 @@ def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
             continue
         # 败诉1件, 行政机关败诉185件; 评为优秀的186卷 (的 stands for the total's noun)
         bare = _OUTCOME_END.search(d.label) is not None or (
-            text[d.start - 1] == "的" and _ANY_OUTCOME_END.search(d.label) is not None
+            text[d.start - 1] == "的" and _OUTCOME.search(d.label) is not None  # 以调解方式结案的1,027件
         )
         for i in reversed(idx[:pos]):
             t = drafts[i]

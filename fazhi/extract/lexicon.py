@@ -150,6 +150,7 @@ OUTCOME_WORDS = (
 RULING_OUTCOMES = (
     "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
     "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
+    "合格", "优秀",  # outcomes of an exam or an evaluation (参考1,021人，合格1,009人)
 )
 
 # Outcomes of a review of existing rules (清理规范性文件1,208件，拟废止112件、拟修改57件): a part of

@@ -80,6 +80,15 @@ CASES = [
     ("清理规章102部、规范性文件1,954件，修改规章7部，废止规章3部。", "3部", "102部"),
     ("制定政府规章12部，修改1部，废止1部。", "1部", None),
     ("清理规章5部，修改规章7部。", "7部", None),  # parts would exceed the total
+    # a sum word and a short verb before the total (共需办理), parts summing to it exactly
+    ("新收复议案件612件，加上上年结转的38件，共需办理650件。", "38件", "650件"),
+    ("新收复议案件612件，加上上年结转的38件，共需办理660件。", "38件", None),
+    # an outcome named anywhere in a 的-phrase standing for the total's noun
+    ("审结复议案件3,106件，通过调解和解方式结案的1,027件。", "1,027件", "3,106件"),
+    ("审结复议案件3,106件，当年新收的1,027件。", "1,027件", None),
+    # exam and evaluation outcomes are parts of the candidates
+    ("参考1,021人，合格1,009人，合格率98.8%。", "1,009人", "1,021人"),
+    ("参考1,021人，培训1,009人。", "1,009人", None),
 ]
 
 _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 61 | 340\n{label} | 345 | 1,252\n"
