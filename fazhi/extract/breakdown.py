@@ -160,11 +160,18 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
     stop = sent_end if m[0].endswith(":") else _clause_block_end(text, m.end(), sent_end)
     parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
     totals = [i for i in previous if _eligible(drafts[i])]
-    named = [i for i in totals if drafts[i].label and (drafts[i].label in m[1] or m[1] in drafts[i].label)]
+    named = [i for i in totals if drafts[i].label and _names(m[1], drafts[i].label)]
     total = _best_total(drafts, named, parts)  # only a total the phrase names: 办理中 names none
     if total is not None and len(parts) >= 2:
         for j in parts:
             drafts[j].parent = total
+
+
+def _names(phrase: str, label: str) -> bool:
+    """审结案件 names 审结; 查处的案件 names 立案查处各类违法案件 (two shared words once 的 is gone)."""
+    if label in phrase or phrase in label:
+        return True
+    return len(_bigrams(phrase.replace("的", "")) & _bigrams(label)) >= 2
 
 
 def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int | None:

@@ -37,6 +37,8 @@ CASES = [
     # 拟 + a cleanup outcome is this year's decision (a target flag, the report year)
     ("共清理规范性文件1,208件，拟废止112件、拟修改57件。", "57件", False, True, False, 2021),
     ("拟出台规范性文件3件。", "3件", False, True, False, 2022),  # any other 拟 is next year's plan
+    ("制定抽查计划146项。", "146项", False, False, False, 2021),  # 计划 right before the number: a noun
+    ("计划培训执法人员500人次。", "500人次", False, True, False, 2022),
     ("拟修改规章7部。2022年工作打算", "7部", False, True, False, 2021),
 ]
 
