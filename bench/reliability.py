@@ -101,8 +101,8 @@ def concurrency(corpus: Path, work: Path, env: dict[str, str]) -> tuple[list[str
     busy_wh = work / "busy" / "fazhi.duckdb"
     with load_lock(busy_wh, 0):
         busy = harness.driver_run([str(corpus)], busy_wh, {**env, "FAZHI_LOCK_WAIT": "1"})
-    rerun = harness.driver_run([str(corpus)], busy_wh, env)
     busy_ok = busy.returncode == 4 and "another fazhi load" in busy.stderr and not busy_wh.exists()
+    rerun = harness.driver_run([str(corpus)], busy_wh, env)
     busy_shown = (
         "exit 4 with the busy message, warehouse untouched"
         if busy_ok
