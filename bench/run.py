@@ -37,6 +37,7 @@ from bench.corpus import write_corpus  # noqa: E402
 from fazhi.discover import discover  # noqa: E402
 from fazhi.extract import extract_statistics  # noqa: E402
 from fazhi.pipeline import load_files, read_documents  # noqa: E402
+from fazhi.warehouse.sql import ensure_schema, refresh_marts  # noqa: E402
 
 CORPUS = ROOT / "bench" / "corpus"
 OUT = ROOT / "bench" / "out"
@@ -275,6 +276,9 @@ def grow(warehouse: Path, big: Path, target_facts: int) -> int:
                    FROM fact_statistic WHERE load_id <> 'replica'""",
                 params,
             )
+        # the replicas bypassed publish: rebuild the materialised marts as a catalog change would
+        ensure_schema(con)
+        refresh_marts(con, "", full=True)
         con.execute("CHECKPOINT")
         return int(con.sql("SELECT count(*) FROM fact_statistic").fetchall()[0][0])
 

@@ -24,7 +24,7 @@ from fazhi.clean import CleanBatch
 from fazhi.config import STORAGE_COMPATIBILITY
 from fazhi.faults import checkpoint
 from fazhi.model import FazhiError
-from fazhi.warehouse.sql import ensure_schema, query_file, run_file
+from fazhi.warehouse.sql import ensure_schema, query_file, refresh_marts, run_file
 
 PUBLISH_STEPS = (
     "publish/03_insert_dim_date.sql",
@@ -121,7 +121,7 @@ def publish(
     with _staged_copy(warehouse) as scratch:
         con = connect(scratch)
         try:
-            ensure_schema(con)
+            rebuild_marts = ensure_schema(con)
             _register(
                 con,
                 {
@@ -137,7 +137,7 @@ def publish(
             )
             con.execute("BEGIN TRANSACTION")
             try:
-                _apply(con, batch, load, audit, catalog_sha256, relabel)
+                _apply(con, batch, load, audit, catalog_sha256, relabel, rebuild_marts)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -159,6 +159,7 @@ def _apply(
     audit: dict[str, Any],
     catalog_sha256: str,
     relabel: Callable[[pl.DataFrame], pl.DataFrame],
+    rebuild_marts: bool,
 ) -> None:
     """The statements of one load, inside the caller's transaction."""
     params = {"load_id": load.load_id, "loaded_at": audit["finished_at"], "quarantined_at": audit["finished_at"]}
@@ -176,6 +177,7 @@ def _apply(
         _register(con, {"stg_label_map": relabel(facts).select("statistic_key", "metric_key", "unit_in_family")})
         run_file(con, "publish/07_remap_metrics.sql")
         run_file(con, "publish/12_set_meta.sql", {"key": CATALOG_HASH_KEY, "value": catalog_sha256})
+    refresh_marts(con, load.load_id, full=rebuild_marts or catalog_changed)
     for step in ("publish/08_insert_quarantine.sql", "publish/09_insert_gate_result.sql", "publish/10_insert_load_document.sql"):
         run_file(con, step, params)
     run_file(con, "publish/11_insert_load_audit.sql", audit)

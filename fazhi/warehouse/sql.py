@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 from typing import Any
@@ -41,9 +42,42 @@ def query_file(
     return con.sql(statement, params={k: v for k, v in (params or {}).items() if k in names} or None)
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the contract tables (sql/ddl) and the mart views (sql/marts) if missing."""
+MATERIALISED_MARTS = (
+    "mart_metric_value",
+    "mart_report_completeness",
+    "mart_breakdown_consistency",
+)  # tables sql/publish/13_refresh_marts.sql keeps up to date
+MARTS_HASH_KEY = "marts_sha256"
+
+
+def marts_sha256() -> str:
+    """Hash of the mart definitions (sql/marts): when it changes, materialised marts are rebuilt."""
+    digest = hashlib.sha256()
+    for path in sorted((SQL_DIR / "marts").glob("*.sql")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Create the contract tables (sql/ddl) and the marts (sql/marts) if missing.
+
+    Returns True when the materialised marts must be rebuilt in full (new, or their SQL changed):
+    their tables are then dropped here and recreated with the current columns.
+    """
     for path in sorted((SQL_DIR / "ddl").glob("*.sql")):
         run_file(con, f"ddl/{path.name}")
+    applied = con.execute("SELECT value FROM warehouse_meta WHERE key = $k", {"k": MARTS_HASH_KEY}).fetchall()
+    rebuild = not applied or applied[0][0] != marts_sha256()
+    if rebuild:
+        for table in MATERIALISED_MARTS:
+            con.execute(f"DROP TABLE IF EXISTS {table}")  # names from the constant above, never from input
     for path in sorted((SQL_DIR / "marts").glob("*.sql")):
         run_file(con, f"marts/{path.name}")
+    return rebuild
+
+
+def refresh_marts(con: duckdb.DuckDBPyConnection, load_id: str, full: bool) -> None:
+    """Recompute the materialised marts for one load's reports (all current reports when full)."""
+    run_file(con, "publish/13_refresh_marts.sql", {"load_id": load_id, "full": full})
+    if full:
+        run_file(con, "publish/12_set_meta.sql", {"key": MARTS_HASH_KEY, "value": marts_sha256()})

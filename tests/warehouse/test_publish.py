@@ -131,8 +131,12 @@ def test_a_changed_report_is_a_new_version_and_the_old_one_is_kept(warehouse: Pa
         current_value = con.sql(
             "SELECT f.value FROM fact_statistic f JOIN dim_report r USING (report_key) WHERE r.is_current AND f.raw_label = '法律援助案件'"
         ).fetchall()
+        marts = con.sql(
+            "SELECT DISTINCT m.report_key, r.version FROM v_metric_value m JOIN dim_report r USING (report_key)"
+        ).fetchall()
     assert versions == [(1, False), (2, True)]
     assert current_value == [(212.0,)]
+    assert [v for _, v in marts] == [2]  # the materialised mart dropped the superseded version's rows
 
 
 def test_an_error_during_publish_leaves_the_file_untouched(warehouse: Path, catalogs: pipeline.Catalogs, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,12 +1,12 @@
--- v_metric_value: one row per current report and catalog metric: the value the report gives for its
--- own year (the first mention wins; repeats are counted so a conflict is visible). Targets, partial
--- periods, changes and ranges are left out: they are not the year's figure. Input of the rate and
--- year-over-year views.
-CREATE OR REPLACE VIEW v_metric_value AS
+-- v_metric_value_live: the rows of v_metric_value (see 03_v_metric_value.sql) for the reports listed in
+-- mart_refresh_keys only. Publish fills mart_refresh_keys with the reports a load added and inserts
+-- these rows into the table mart_metric_value, so the cost of a load does not grow with the warehouse.
+CREATE OR REPLACE VIEW v_metric_value_live AS
 WITH source AS (
     SELECT *
     FROM v_indicator
-    WHERE metric_code <> 'unclassified'
+    WHERE report_key IN (SELECT report_key FROM mart_refresh_keys)
+      AND metric_code <> 'unclassified'
       AND NOT is_target
       AND NOT is_partial_period
       AND kind IN ('count', 'amount', 'percent')
@@ -29,4 +29,4 @@ final AS (
     WHERE mention = 1
 )
 SELECT * FROM final;
-COMMENT ON VIEW v_metric_value IS '指标年度值: one row per current report and catalog metric, the figure for the report''s own year (first mention; conflicting repeats flagged).';
+COMMENT ON VIEW v_metric_value_live IS 'Internal: v_metric_value rows of the reports in mart_refresh_keys (used by publish).';

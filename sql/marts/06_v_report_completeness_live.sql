@@ -1,7 +1,6 @@
--- v_report_completeness: one row per current report and core metric: 'reported', 'reported_as_zero'
--- or 'not_reported' (only a target or a partial-period figure counts as 'partial_or_target').
--- The core metrics are the rows of `core` below (what the evaluation frameworks compare).
-CREATE OR REPLACE VIEW v_report_completeness AS
+-- v_report_completeness_live: the rows of v_report_completeness (see 07_v_report_completeness.sql) for the reports listed in
+-- mart_refresh_keys only; publish inserts them into the table mart_report_completeness.
+CREATE OR REPLACE VIEW v_report_completeness_live AS
 WITH core (metric_code, area) AS (
     VALUES
         ('ar_applications', '行政复议'), ('ar_concluded', '行政复议'), ('ar_corrected', '行政复议'),
@@ -13,13 +12,14 @@ source AS (
     SELECT r.report_key, r.title, r.report_year, r.source_uri, g.region_code, g.region_name
     FROM dim_report AS r
     LEFT JOIN dim_region AS g USING (region_key)
-    WHERE r.is_current
+    WHERE r.is_current AND r.report_key IN (SELECT report_key FROM mart_refresh_keys)
 ),
 mentioned AS (
     SELECT report_key, metric_code,
            bool_or(NOT is_target AND NOT is_partial_period AND kind <> 'change') AS has_figure,
            max(value) FILTER (WHERE NOT is_target AND NOT is_partial_period AND kind <> 'change') AS value
     FROM v_indicator
+    WHERE report_key IN (SELECT report_key FROM mart_refresh_keys)
     GROUP BY report_key, metric_code
 ),
 renamed AS (
@@ -44,4 +44,4 @@ final AS (
     FROM renamed
 )
 SELECT * FROM final;
-COMMENT ON VIEW v_report_completeness IS '报告完整性: one row per current report and core metric: reported, reported_as_zero, partial_or_target or not_reported.';
+COMMENT ON VIEW v_report_completeness_live IS 'Internal: v_report_completeness rows of the reports in mart_refresh_keys (used by publish).';

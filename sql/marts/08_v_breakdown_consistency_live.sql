@@ -1,9 +1,8 @@
--- v_breakdown_consistency: one row per total (current reports) that has breakdown parts: the parts'
--- sum in the total's unit against the total. 'exact' = parts add up, 'partial' = less (categories not
--- listed), 'exceeds' = more (overlapping categories or an error: check the sentence).
-CREATE OR REPLACE VIEW v_breakdown_consistency AS
+-- v_breakdown_consistency_live: the rows of v_breakdown_consistency (see 09_v_breakdown_consistency.sql) for the reports listed in
+-- mart_refresh_keys only; publish inserts them into the table mart_breakdown_consistency.
+CREATE OR REPLACE VIEW v_breakdown_consistency_live AS
 WITH source AS (
-    SELECT * FROM v_indicator
+    SELECT * FROM v_indicator WHERE report_key IN (SELECT report_key FROM mart_refresh_keys)
 ),
 parts AS (
     SELECT p.parent_statistic_key AS statistic_key,
@@ -36,4 +35,4 @@ final AS (
     SELECT * FROM renamed
 )
 SELECT * FROM final;
-COMMENT ON VIEW v_breakdown_consistency IS '分项一致性: one row per total with breakdown parts: parts'' sum against the total (exact, partial, exceeds).';
+COMMENT ON VIEW v_breakdown_consistency_live IS 'Internal: v_breakdown_consistency rows of the reports in mart_refresh_keys (used by publish).';
