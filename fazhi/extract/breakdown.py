@@ -8,16 +8,18 @@ from itertools import pairwise
 
 from fazhi.extract.lexicon import (
     BREAKDOWN_DIMENSIONS,
-    CLEANUP_OUTCOMES,
-    CLEANUP_TOTAL_WORDS,
-    FINDING_OUTCOMES,
-    OUTCOME_WORDS,
-    RULING_OUTCOMES,
 )
+from fazhi.extract.outcomes import (
+    CLEANUP_TOTAL,
+    OUTCOME,
+    cleanup_outcomes,
+    outcome_subsets,
+    table_totals,
+)
+from fazhi.extract.outcomes import eligible as _eligible
 from fazhi.extract.resolve import Draft
 from fazhi.units import families_compatible, unit_family
 
-_PART_KINDS = ("count", "amount")
 _SPLIT = ";。"
 _EPS = 1e-6
 # below this, parts adding up to a total is too often chance (制定规章2部，修改1部，废止1部)
@@ -32,7 +34,7 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     previous: list[int] = []
     cells = [i for i, d in enumerate(drafts) if d.cell is not None]
     if cells:
-        _table_totals(drafts, cells)
+        table_totals(drafts, cells)
     for idx in by_sentence.values():
         if drafts[idx[0]].cell is not None:
             continue  # a table row: its columns are different measures, linked only by _table_totals
@@ -52,19 +54,10 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
             _sums_before_total(drafts, idx, text)
-        if _OUTCOME.search(text, *sent):  # most sentences name no outcome: skip the per-number scan
-            _outcome_subsets(drafts, idx, text)
-        if _CLEANUP_TOTAL.search(text, *sent):
-            _cleanup_outcomes(drafts, idx, text)
-
-
-_CLEANUP_OUTCOME = re.compile("|".join(CLEANUP_OUTCOMES))
-_CLEANUP_TOTAL = re.compile("|".join(CLEANUP_TOTAL_WORDS))
-
-
-def _eligible(d: Draft) -> bool:
-    # a 拟废止 decision of this year's cleanup is flagged as a target yet is a part of the cleanup
-    return d.kind in _PART_KINDS and (not d.is_target or _CLEANUP_OUTCOME.match(d.label) is not None)
+        if OUTCOME.search(text, *sent):  # most sentences name no outcome: skip the per-number scan
+            outcome_subsets(drafts, idx, text)
+        if CLEANUP_TOTAL.search(text, *sent):
+            cleanup_outcomes(drafts, idx, text)
 
 
 def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
@@ -305,100 +298,6 @@ def _sums_before_total(drafts: list[Draft], idx: list[int], text: str) -> None:
                 break
             if running > t.value:
                 break
-
-
-_OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
-_OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
-_NOT_A_TOTAL = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))  # an outcome is no total
-_HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
-
-
-def _outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
-    """Unmarked outcome subsets: 评查案卷480卷，评出优秀案卷62卷 / 一审案件15件…，败诉1件.
-
-    A part names an outcome (lexicon) and either ends with the nearest total's noun or is the bare
-    outcome word; parts that would exceed their total are left unlinked.
-    """
-    linked: dict[int, list[int]] = {}
-    for pos, j in enumerate(idx):
-        d = drafts[j]
-        if d.parent is not None or not _eligible(d) or d.unit is None or not _OUTCOME.search(d.label):
-            continue
-        # 败诉1件, 行政机关败诉185件; 评为优秀的186卷 (的 stands for the total's noun)
-        bare = _OUTCOME_END.search(d.label) is not None or (
-            text[d.start - 1] == "的" and _OUTCOME.search(d.label) is not None  # 以调解方式结案的1,027件
-        )
-        for i in reversed(idx[:pos]):
-            t = drafts[i]
-            if ";" in text[t.end : d.start]:
-                break
-            if not _eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _NOT_A_TOTAL.search(t.label):
-                continue
-            if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
-                linked.setdefault(i, []).append(j)
-            break  # only the nearest total of the same unit is considered
-    for i, parts in linked.items():
-        if sum(drafts[j].value for j in parts) <= drafts[i].value:
-            for j in parts:
-                drafts[j].parent = i
-
-
-def _table_totals(drafts: list[Draft], cells: list[int]) -> None:
-    """A 合计 row totals the rows of its column above it (its 小计 rows standing for their blocks);
-    a 小计 row the rows since the previous total; a 合计 first row, the rows below it."""
-    columns: dict[tuple[int, int], list[int]] = {}
-    for i in cells:
-        columns.setdefault(drafts[i].cell, []).append(i)  # type: ignore[arg-type]
-    for col in columns.values():
-        levels = [drafts[i].total_level for i in col]
-        if levels[0] == 2 and levels.count(2) == 1 and 1 not in levels:
-            _link_cells(drafts, col[0], col[1:])
-            continue
-        pending: list[int] = []
-        subtotals: list[int] = []
-        for i, level in zip(col, levels, strict=True):
-            if level == 0:
-                pending.append(i)
-            elif level == 1:
-                _link_cells(drafts, i, pending)
-                subtotals.append(i)
-                pending = []
-            else:
-                _link_cells(drafts, i, subtotals + pending)
-                subtotals, pending = [], []
-
-
-def _link_cells(drafts: list[Draft], total: int, members: list[int]) -> None:
-    t = drafts[total]
-    if not _eligible(t):
-        return
-    for j in members:
-        d = drafts[j]
-        if d.parent is None and _eligible(d) and d.period_year == t.period_year:
-            d.parent = total
-
-
-def _cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:
-    """清理规章102部…，修改规章7部，废止规章3部: outcomes of a review are parts of what was reviewed."""
-    linked: dict[int, list[int]] = {}
-    for pos, j in enumerate(idx):
-        d = drafts[j]
-        if d.parent is not None or not _eligible(d) or d.unit is None or not _CLEANUP_OUTCOME.match(d.label):
-            continue
-        for i in reversed(idx[:pos]):
-            t = drafts[i]
-            if ";" in text[t.end : d.start]:
-                break
-            if _CLEANUP_OUTCOME.match(t.label):
-                continue  # a sibling outcome (修改规章7部，废止规章3部)
-            if _eligible(t) and t.unit == d.unit and t.period_year == d.period_year and not t.is_target:
-                if _CLEANUP_TOTAL.search(t.label):
-                    linked.setdefault(i, []).append(j)
-                break  # only the nearest total of the same unit is considered
-    for i, parts in linked.items():
-        if sum(drafts[j].value for j in parts) <= drafts[i].value:
-            for j in parts:
-                drafts[j].parent = i
 
 
 def check_breakdowns(drafts: list[Draft]) -> None:
