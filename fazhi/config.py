@@ -25,13 +25,15 @@ class Settings:
     """Run settings. Environment: FAZHI_WAREHOUSE (warehouse file), FAZHI_MAX_BYTES (per-input size limit),
     FAZHI_LOCK_WAIT (seconds a load waits for another load of the same warehouse), FAZHI_WORKERS
     (processes for read/extract/clean, default: the machine's cores), FAZHI_CHUNK_SIZE (documents per
-    parallel task), FAZHI_DASK_ADDRESS (a Dask scheduler, e.g. tcp://10.0.0.5:8786, to run chunks there)."""
+    parallel task), FAZHI_BATCH_SIZE (documents gated and published per transaction: bounds memory),
+    FAZHI_DASK_ADDRESS (a Dask scheduler, e.g. tcp://10.0.0.5:8786, to run chunks there)."""
 
     warehouse: Path = DEFAULT_WAREHOUSE
     max_input_bytes: int = 50 * 1024 * 1024
     lock_wait_seconds: float = 60.0
     workers: int = max(1, os.cpu_count() or 1)
     chunk_size: int = 200
+    batch_size: int = 2000
     dask_address: str | None = None
 
     @classmethod
@@ -45,14 +47,16 @@ class Settings:
             raise FazhiError(f"warehouse {path} is a folder; give a file path such as {path / 'fazhi.duckdb'}")
         workers = int(_number("FAZHI_WORKERS", cls.workers))
         chunk = int(_number("FAZHI_CHUNK_SIZE", cls.chunk_size))
-        if workers < 1 or chunk < 1:
-            raise FazhiError("FAZHI_WORKERS and FAZHI_CHUNK_SIZE must be at least 1")
+        batch = int(_number("FAZHI_BATCH_SIZE", cls.batch_size))
+        if min(workers, chunk, batch) < 1:
+            raise FazhiError("FAZHI_WORKERS, FAZHI_CHUNK_SIZE and FAZHI_BATCH_SIZE must be at least 1")
         return cls(
             warehouse=path,
             max_input_bytes=limit,
             lock_wait_seconds=wait,
             workers=workers,
             chunk_size=chunk,
+            batch_size=batch,
             dask_address=os.environ.get("FAZHI_DASK_ADDRESS") or None,
         )
 

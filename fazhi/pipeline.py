@@ -20,14 +20,14 @@ from fazhi.config import SEEDS_DIR, Settings
 from fazhi.discover import discover, load_raw
 from fazhi.extract import EXTRACTOR_VERSION, extract_statistics
 from fazhi.faults import checkpoint
-from fazhi.gate import GateOutcome, gate, prepare_in_background
+from fazhi.gate import FINDING_SCHEMA, GateOutcome, gate, prepare_in_background
 from fazhi.ledger import Ledger
 from fazhi.metrics import MetricCatalog
 from fazhi.model import Document, InputError, RawDocument, Source
 from fazhi.read import read_document
 from fazhi.regions import RegionIndex
-from fazhi.warehouse.publish import LoadRecord, publish, record_failed_load
-from fazhi.warehouse.state import published_hashes, yoy_history
+from fazhi.warehouse.lock import load_lock
+from fazhi.warehouse.publish import LoadRecord, Publisher, publish, record_failed_load
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -252,33 +252,109 @@ def record_failure(
     return message
 
 
+@dataclass
+class Load:
+    """One load's state across its batches: the ledger, the gate findings and the open publisher."""
+
+    settings: Settings
+    catalogs: Catalogs
+    publisher: Publisher
+    load_id: str = field(default_factory=lambda: new_load_id())
+    started: datetime = field(default_factory=datetime.now)
+    flow_run_id: str | None = None
+    ledger: Ledger = field(default_factory=Ledger)
+    findings: list[pl.DataFrame] = field(default_factory=list)
+    published: dict[str, str] = field(default_factory=dict)  # content hash → source, before this load
+    seen: dict[str, str] = field(default_factory=dict)  # content hash → source, in this load
+
+    def admit(self, raws: Sequence[RawDocument]) -> list[RawDocument]:
+        """Inputs of a batch that are new: unchanged and duplicate ones go to the ledger with the reason."""
+        admitted: list[RawDocument] = []
+        for raw in raws:
+            if raw.content_sha256 in self.published:
+                self.ledger.skip(
+                    raw.source_uri,
+                    raw.content_sha256,
+                    "unchanged",
+                    f"same content already published from {self.published[raw.content_sha256]}",
+                )
+            elif raw.content_sha256 in self.seen:
+                self.ledger.skip(
+                    raw.source_uri,
+                    raw.content_sha256,
+                    "duplicate",
+                    f"same content as {self.seen[raw.content_sha256]} in this load",
+                )
+            else:
+                self.seen[raw.content_sha256] = raw.source_uri
+                admitted.append(raw)
+        return admitted
+
+
+def open_load(settings: Settings, publisher: Publisher, catalogs: Catalogs, flow_run_id: str | None = None) -> Load:
+    """Start a load on an open publisher (the caller holds the warehouse lock)."""
+    return Load(settings, catalogs, publisher, flow_run_id=flow_run_id, published=publisher.published_hashes())
+
+
+def gate_and_publish(load: Load, batch: CleanBatch) -> GateOutcome:
+    """Gate one batch and publish what passes (one transaction); held reports go to the ledger."""
+    outcome = gate(batch, load.publisher.yoy_history())
+    settle(outcome, batch, load.ledger)
+    load.findings.append(outcome.findings)
+    load.publisher.add(outcome.passed, load.load_id, datetime.now())
+    return outcome
+
+
+def finish_load(load: Load) -> RunSummary:
+    """Write the load's ledger, findings and audit row (the publisher swaps the warehouse in on exit)."""
+    findings = pl.concat(load.findings) if load.findings else pl.DataFrame(schema=FINDING_SCHEMA)
+    record_ = LoadRecord(
+        load_id=load.load_id,
+        flow_run_id=load.flow_run_id,
+        started_at=load.started,
+        documents=load.ledger.documents_frame(),
+        quarantine=load.ledger.quarantine_frame(),
+        findings=findings.drop("reason", "content_sha256"),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    regions = load.catalogs.regions.frame(extended=True)
+    audit = load.publisher.finish(record_, regions, metric_dimension(load.catalogs.metrics))
+    return RunSummary(load.load_id, load.settings.warehouse, audit, record_.documents, record_.quarantine, findings)
+
+
 def run_local(sources: Sequence[str], settings: Settings, timings: dict[str, float] | None = None) -> RunSummary:
-    """The whole load without Prefect (same stages, same order): for benchmarks and debugging.
+    """The whole load without Prefect (same stages, same order, same batches): for benchmarks and debugging.
 
     timings, when given, receives the wall seconds of each stage.
     """
     clock = _Clock(timings if timings is not None else {})
-    started, load_id, ledger = datetime.now(), new_load_id(), Ledger()
-    with clock("discover"):
-        found, rejected = discover(sources)
-    checkpoint("discover:done")
-    record(ledger, [Held(e) for e in rejected])
-    with clock("load"):
-        raws, held = load_files([s for s in found if not s.is_url])
-        record(ledger, held)
-        admitted, skipped = admit(raws, published_hashes(settings.warehouse))
-    for raw, outcome_name, reason in skipped:
-        ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
-    prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
-    with clock("read+extract+clean"):
-        catalogs = Catalogs.load()
-        batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
-    record(ledger, held)
-    with clock("gate"):
-        outcome = gate(batch, yoy_history(settings.warehouse))
-    settle(outcome, batch, ledger)
-    with clock("publish"):
-        return publish_load(settings, outcome, ledger, catalogs, load_id, started)
+    catalogs = Catalogs.load()
+    with (
+        load_lock(settings.warehouse, settings.lock_wait_seconds),
+        Publisher(settings.warehouse, catalogs.metric_sha256, catalogs.relabel) as publisher,
+    ):
+        load = open_load(settings, publisher, catalogs)
+        with clock("discover"):
+            found, rejected = discover(sources)
+        checkpoint("discover:done")
+        record(load.ledger, [Held(e) for e in rejected])
+        files = list(found)  # load_raw fetches URL sources too (without Prefect's retries)
+        if files:
+            prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
+        for part in chunked(files, settings.batch_size):
+            with clock("load"):
+                raws, held = load_files(part)
+                record(load.ledger, held)
+                admitted = load.admit(raws)
+                del raws
+            with clock("read+extract+clean"):
+                batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
+                record(load.ledger, held)
+                del admitted
+            with clock("gate+publish"):
+                gate_and_publish(load, batch)
+        with clock("finish"):
+            return finish_load(load)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import polars as pl
 from prefect import flow, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -17,11 +18,11 @@ from fazhi.config import DEFAULT_REPORTS_DIR, Settings
 from fazhi.discover import discover, load_raw
 from fazhi.faults import checkpoint
 from fazhi.fetch import TransientFetchError
-from fazhi.gate import GateOutcome, gate, prepare_in_background
+from fazhi.gate import prepare_in_background
 from fazhi.ledger import Ledger
 from fazhi.model import FazhiError, InputError, RawDocument, Source
 from fazhi.warehouse.lock import WarehouseBusy, load_lock
-from fazhi.warehouse.state import published_hashes, yoy_history
+from fazhi.warehouse.publish import Publisher
 from flows.runners import task_runner_for
 
 
@@ -44,11 +45,10 @@ load_files_task = task(pipeline.load_files, name="load-files", **_BATCH)
 fetch_task = task(
     load_raw, name="fetch", retries=3, retry_delay_seconds=[2, 5, 10], retry_condition_fn=_retry_only_transient, **_BATCH
 )
-admit_task = task(pipeline.admit, name="skip-unchanged", **_BATCH)
 read_extract_clean_task = task(pipeline.process_all, name="read-extract-clean", **_BATCH)
 chunk_task = task(pipeline.process_chunk, name="read-extract-clean-chunk", **_BATCH)
-gate_task = task(gate, name="gate", **_BATCH)
-publish_task = task(pipeline.publish_load, name="publish", **_BATCH)
+gate_publish_task = task(pipeline.gate_and_publish, name="gate-publish", **_BATCH)
+finish_task = task(pipeline.finish_load, name="finish-load", **_BATCH)
 
 
 def _fetch_all(urls: Sequence[Source]) -> tuple[list[RawDocument], list[pipeline.Held]]:
@@ -67,9 +67,9 @@ def _fetch_all(urls: Sequence[Source]) -> tuple[list[RawDocument], list[pipeline
     return raws, held
 
 
-def _artifact(summary: pipeline.RunSummary, outcome: GateOutcome) -> None:
+def _artifact(summary: pipeline.RunSummary) -> None:
     """A table per input (published / warned / quarantined) on the flow run, for a person to check."""
-    warned = outcome.findings_for("warning").group_by("report_key").len()
+    warned = summary.findings.filter(pl.col("severity") == "warning").group_by("report_key").len()
     warnings = dict(zip(warned.get_column("report_key").to_list(), warned.get_column("len").to_list(), strict=True))
     rows = [
         {
@@ -88,52 +88,58 @@ def _artifact(summary: pipeline.RunSummary, outcome: GateOutcome) -> None:
 @flow(name="fazhi-load", persist_result=False)
 def load_reports(sources: list[str] | None = None, warehouse: str | None = None) -> State:
     """Load report files, folders and URLs into the warehouse: Completed, CompletedWithQuarantine or Failed."""
-    started, load_id, ledger = datetime.now(), pipeline.new_load_id(), Ledger()
     run_id = str(flow_run.get_id() or "")
+    load: pipeline.Load | None = None
     try:
         settings = Settings.from_env(warehouse)
+        catalogs = pipeline.Catalogs.load()
         with load_lock(settings.warehouse, settings.lock_wait_seconds):
             try:
-                summary, outcome = _load(sources or [str(DEFAULT_REPORTS_DIR)], settings, ledger, load_id, started, run_id)
+                with Publisher(settings.warehouse, catalogs.metric_sha256, catalogs.relabel) as publisher:
+                    load = pipeline.open_load(settings, publisher, catalogs, run_id)
+                    summary = _load(sources or [str(DEFAULT_REPORTS_DIR)], load)
             except Exception as exc:
+                ledger = load.ledger if load else Ledger()
+                started = load.started if load else datetime.now()
+                load_id = load.load_id if load else pipeline.new_load_id()
                 return Failed(message=pipeline.record_failure(settings, ledger, load_id, started, exc, run_id))
     except (FazhiError, WarehouseBusy) as exc:
         return Failed(message=pipeline.describe_failure(exc))
-    _artifact(summary, outcome)
+    _artifact(summary)
     if summary.any_quarantined:
         quarantined = summary.audit["documents_quarantined"]
         return Completed(name="CompletedWithQuarantine", message=f"{quarantined} input(s) quarantined", data=summary)
     return Completed(message="all inputs published or unchanged", data=summary)
 
 
-def _load(
-    sources: list[str], settings: Settings, ledger: Ledger, load_id: str, started: datetime, run_id: str
-) -> tuple[pipeline.RunSummary, GateOutcome]:
-    """The story of one load, each stage a task over the whole batch."""
+def _load(sources: list[str], load: pipeline.Load) -> pipeline.RunSummary:
+    """The story of one load: discover, then per batch read → extract → clean → gate → publish, then finish."""
+    settings, ledger = load.settings, load.ledger
     found, rejected = discover_task(sources)
     checkpoint("discover:done")
     pipeline.record(ledger, [pipeline.Held(e) for e in rejected])
-    raws, held = load_files_task([s for s in found if not s.is_url])
-    pipeline.record(ledger, held)
     fetched, held = _fetch_all([s for s in found if s.is_url])
     pipeline.record(ledger, held)
-    admitted, skipped = admit_task(raws + fetched, published_hashes(settings.warehouse))
-    for raw, outcome_name, reason in skipped:
-        ledger.skip(raw.source_uri, raw.content_sha256, outcome_name, reason)
-    if admitted:
+    files = [s for s in found if not s.is_url]
+    if files or fetched:
         prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
-    # read → extract → clean in chunks: one task over local worker processes, or a task per chunk on Dask
+    for number, part in enumerate(pipeline.chunked(files, settings.batch_size) or [[]]):
+        raws, held = load_files_task(part)
+        pipeline.record(ledger, held)
+        admitted = load.admit(raws + (fetched if number == 0 else []))
+        del raws
+        batch, held = pipeline.combine(_read_extract_clean(admitted, settings), load.catalogs)
+        pipeline.record(ledger, held)
+        del admitted
+        gate_publish_task(load, batch)
+    return finish_task(load)
+
+
+def _read_extract_clean(admitted: list[RawDocument], settings: Settings) -> list[pipeline.ChunkResult]:
+    """One task over local worker processes, or a task per chunk on a Dask cluster (FAZHI_DASK_ADDRESS)."""
     runner = task_runner_for(settings)
-    if runner is not None:
-        with runner:
-            futures = runner.map(chunk_task, {"raws": pipeline.chunked(admitted, settings.chunk_size)})
-            results = [f.result() for f in futures]
-    else:
-        results = read_extract_clean_task(admitted, settings.workers, settings.chunk_size)
-    catalogs = pipeline.Catalogs.load()
-    batch, held = pipeline.combine(results, catalogs)
-    pipeline.record(ledger, held)
-    outcome: GateOutcome = gate_task(batch, yoy_history(settings.warehouse))
-    pipeline.settle(outcome, batch, ledger)
-    summary = publish_task(settings, outcome, ledger, catalogs, load_id, started, run_id)
-    return summary, outcome
+    if runner is None:
+        return read_extract_clean_task(admitted, settings.workers, settings.chunk_size)
+    with runner:
+        futures = runner.map(chunk_task, {"raws": pipeline.chunked(admitted, settings.chunk_size)})
+        return [f.result() for f in futures]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -98,6 +98,130 @@ def _register(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -
         con.register(name, frame.to_arrow())
 
 
+class Publisher:
+    """One load's writes: a private copy of the warehouse, one transaction per batch, swapped in at the end.
+
+    Batches bound a load's memory (the flow publishes every FAZHI_BATCH_SIZE documents); the copy
+    keeps the load all-or-nothing: if anything fails before finish(), the copy is discarded and the
+    published warehouse is exactly as it was.
+    """
+
+    def __init__(self, warehouse: Path, catalog_sha256: str, relabel: Callable[[pl.DataFrame], pl.DataFrame]) -> None:
+        self.warehouse, self.catalog_sha256, self.relabel = warehouse, catalog_sha256, relabel
+        self._stack = ExitStack()
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.facts_published = 0
+        self._rebuild_marts = False
+
+    def __enter__(self) -> Publisher:
+        scratch = self._stack.enter_context(_staged_copy(self.warehouse))
+        self.con = connect(scratch)
+        self._stack.callback(self.con.close)
+        self._rebuild_marts = self._guard(lambda: ensure_schema(self._db))
+        return self
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        self._stack.__exit__(kind, error, trace)
+
+    @property
+    def _db(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            raise RuntimeError("Publisher used outside its with-block")
+        return self.con
+
+    def _guard(self, work: Callable[[], Any]) -> Any:
+        try:
+            return work()
+        except duckdb.Error as exc:
+            raise PublishError(f"publishing into {self.warehouse} failed: {exc}; the warehouse is unchanged") from exc
+
+    def _transaction(self, work: Callable[[], Any]) -> Any:
+        def run() -> Any:
+            self._db.execute("BEGIN TRANSACTION")
+            try:
+                result = work()
+                self._db.execute("COMMIT")  # after a failed statement DuckDB's COMMIT rolls back silently:
+            except BaseException:  # so every error is caught here, rolled back and raised
+                self._db.execute("ROLLBACK")
+                raise
+            return result
+
+        return self._guard(run)
+
+    def published_hashes(self) -> dict[str, str]:
+        """content_sha256 → source_uri of every report version published, this load's earlier batches included."""
+        return dict(self._guard(lambda: query_file(self._db, "state/published_hashes.sql").fetchall()))
+
+    def yoy_history(self) -> pl.DataFrame:
+        """Current published values for the year-over-year gate, this load's earlier batches included."""
+        return self._guard(lambda: query_file(self._db, "state/history_for_yoy.sql").pl())
+
+    def add(self, batch: CleanBatch, load_id: str, loaded_at: datetime) -> None:
+        """Publish one gated batch's reports and facts in one transaction."""
+        if batch.reports.height == 0:
+            return
+        _register(self._db, {"stg_date": batch.dates, "stg_report": batch.reports, "stg_fact": batch.facts})
+        params = {"load_id": load_id, "loaded_at": loaded_at}
+
+        def work() -> None:
+            for step in PUBLISH_STEPS:
+                run_file(self._db, step, params)
+            checkpoint("publish:in_transaction")
+
+        self._transaction(work)
+        self.facts_published += batch.facts.height
+
+    def finish(self, load: LoadRecord, regions: pl.DataFrame, metrics: pl.DataFrame) -> dict[str, Any]:
+        """Reference data, curation remap, marts, the load's ledger and audit row; then checkpoint."""
+        finished = datetime.now()
+        counts = load.counts()
+        audit: dict[str, Any] = {
+            "load_id": load.load_id,
+            "flow_run_id": load.flow_run_id,
+            "started_at": load.started_at,
+            "finished_at": finished,
+            "status": "completed_with_quarantine" if counts["documents_quarantined"] else "completed",
+            **counts,
+            "facts_published": self.facts_published,
+            "extractor_version": load.extractor_version,
+        }
+        _register(
+            self._db,
+            {
+                "stg_region": regions,
+                "stg_metric": metrics,
+                "stg_quarantine": load.quarantine,
+                "stg_finding": load.findings,
+                "stg_document": load.documents,
+            },
+        )
+        self._transaction(lambda: self._finish(load, audit, regions.height > 0))
+        self._guard(lambda: self._db.execute("CHECKPOINT"))
+        return audit
+
+    def _finish(self, load: LoadRecord, audit: dict[str, Any], has_regions: bool) -> None:
+        con = self._db
+        params = {"load_id": load.load_id, "quarantined_at": audit["finished_at"]}
+        previous = next(iter(query_file(con, "state/get_meta.sql", {"key": CATALOG_HASH_KEY}).fetchall()), None)
+        if has_regions:
+            run_file(con, "publish/01_replace_dim_region.sql")
+        catalog_changed = previous is None or previous[0] != self.catalog_sha256
+        if catalog_changed:
+            run_file(con, "publish/02_replace_dim_metric.sql")
+            facts = query_file(con, "state/facts_for_mapping.sql").pl()
+            _register(con, {"stg_label_map": self.relabel(facts).select("statistic_key", "metric_key", "unit_in_family")})
+            run_file(con, "publish/07_remap_metrics.sql")
+            run_file(con, "publish/12_set_meta.sql", {"key": CATALOG_HASH_KEY, "value": self.catalog_sha256})
+        refresh_marts(con, load.load_id, full=self._rebuild_marts or catalog_changed)
+        for step in (
+            "publish/08_insert_quarantine.sql",
+            "publish/09_insert_gate_result.sql",
+            "publish/10_insert_load_document.sql",
+        ):
+            run_file(con, step, params)
+        run_file(con, "publish/11_insert_load_audit.sql", audit)
+
+
 def publish(
     warehouse: Path,
     batch: CleanBatch,
@@ -105,82 +229,10 @@ def publish(
     catalog_sha256: str,
     relabel: Callable[[pl.DataFrame], pl.DataFrame],
 ) -> dict[str, Any]:
-    """Publish the passing batch and the load's records in one transaction; returns the audit row."""
-    finished = datetime.now()
-    counts = load.counts()
-    audit: dict[str, Any] = {
-        "load_id": load.load_id,
-        "flow_run_id": load.flow_run_id,
-        "started_at": load.started_at,
-        "finished_at": finished,
-        "status": "completed_with_quarantine" if counts["documents_quarantined"] else "completed",
-        **counts,
-        "facts_published": batch.facts.height,
-        "extractor_version": load.extractor_version,
-    }
-    with _staged_copy(warehouse) as scratch:
-        con = connect(scratch)
-        try:
-            rebuild_marts = ensure_schema(con)
-            _register(
-                con,
-                {
-                    "stg_region": batch.regions,
-                    "stg_metric": batch.metrics,
-                    "stg_date": batch.dates,
-                    "stg_report": batch.reports,
-                    "stg_fact": batch.facts,
-                    "stg_quarantine": load.quarantine,
-                    "stg_finding": load.findings,
-                    "stg_document": load.documents,
-                },
-            )
-            con.execute("BEGIN TRANSACTION")
-            try:
-                _apply(con, batch, load, audit, catalog_sha256, relabel, rebuild_marts)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("CHECKPOINT")
-        except duckdb.Error as exc:
-            raise PublishError(
-                f"publishing load {load.load_id} into {warehouse} failed: {exc}; the warehouse is unchanged"
-            ) from exc
-        finally:
-            con.close()
-    return audit
-
-
-def _apply(
-    con: duckdb.DuckDBPyConnection,
-    batch: CleanBatch,
-    load: LoadRecord,
-    audit: dict[str, Any],
-    catalog_sha256: str,
-    relabel: Callable[[pl.DataFrame], pl.DataFrame],
-    rebuild_marts: bool,
-) -> None:
-    """The statements of one load, inside the caller's transaction."""
-    params = {"load_id": load.load_id, "loaded_at": audit["finished_at"], "quarantined_at": audit["finished_at"]}
-    previous = next(iter(query_file(con, "state/get_meta.sql", {"key": CATALOG_HASH_KEY}).fetchall()), None)
-    if batch.regions.height:
-        run_file(con, "publish/01_replace_dim_region.sql")
-    catalog_changed = previous is None or previous[0] != catalog_sha256
-    if catalog_changed:
-        run_file(con, "publish/02_replace_dim_metric.sql")
-    for step in PUBLISH_STEPS:
-        run_file(con, step, params)
-    checkpoint("publish:in_transaction")
-    if catalog_changed:
-        facts = query_file(con, "state/facts_for_mapping.sql").pl()
-        _register(con, {"stg_label_map": relabel(facts).select("statistic_key", "metric_key", "unit_in_family")})
-        run_file(con, "publish/07_remap_metrics.sql")
-        run_file(con, "publish/12_set_meta.sql", {"key": CATALOG_HASH_KEY, "value": catalog_sha256})
-    refresh_marts(con, load.load_id, full=rebuild_marts or catalog_changed)
-    for step in ("publish/08_insert_quarantine.sql", "publish/09_insert_gate_result.sql", "publish/10_insert_load_document.sql"):
-        run_file(con, step, params)
-    run_file(con, "publish/11_insert_load_audit.sql", audit)
+    """Publish one batch and the load's records (a load of a single batch); returns the audit row."""
+    with Publisher(warehouse, catalog_sha256, relabel) as publisher:
+        publisher.add(batch, load.load_id, datetime.now())
+        return publisher.finish(load, batch.regions, batch.metrics)
 
 
 def record_failed_load(warehouse: Path, load: LoadRecord, error: str) -> None:
