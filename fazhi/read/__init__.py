@@ -115,7 +115,14 @@ def _lines_of(raw: RawDocument, kind: str) -> _Parts:
             return _Parts(clean_lines([text]))
         from fazhi.read.html import read_html
 
-        page = read_html(text)
+        try:
+            page = read_html(text)
+        except RecursionError:  # a library walk deeper than Python's stack: no real page nests like that
+            raise _refuse(
+                raw,
+                "html_nesting",
+                "the page nests its tags thousands of levels deep; save the article text as .txt and load that",
+            ) from None
         base = raw.final_url or raw.source_uri
         links = tuple(urljoin(base, href) if base.startswith(("http://", "https://")) else href for href in page.attachments)
         return _Parts(page.lines, page.title, page.page_lines, page.warnings, links, page.site)

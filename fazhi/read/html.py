@@ -98,12 +98,15 @@ def _is_chrome_node(node: LexborNode) -> bool:
 
 
 def _prune_chrome(node: LexborNode) -> None:
-    """Remove chrome subtrees (outermost first, so no node is freed twice)."""
-    for child in list(node.iter()):
-        if _is_chrome_node(child):
-            child.decompose()
-        else:
-            _prune_chrome(child)
+    """Remove chrome subtrees (outermost first, so no node is freed twice); a stack, not recursion,
+    because pages may nest tags thousands deep."""
+    stack = [node]
+    while stack:
+        for child in list(stack.pop().iter()):
+            if _is_chrome_node(child):
+                child.decompose()
+            else:
+                stack.append(child)
 
 
 def _page_title(tree: LexborHTMLParser, body: LexborNode, meta_title: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -64,30 +65,32 @@ def render(node: LexborNode, skip: LexborNode | None = None) -> list[str]:
         if line:
             out.append(line)
 
-    def visit(parent: LexborNode) -> None:
-        for child in parent.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-            elif tag in ("-comment", "script", "style") or child.mem_id == skip_id:
-                continue
-            elif tag == "pre":  # preformatted: its line breaks are the paragraphs
+    # An explicit stack, not recursion: a page may nest tags 20,000 deep (a recursive walk overflows).
+    stack: list[tuple[Iterator[LexborNode], bool]] = [(iter(node.iter(include_text=True)), False)]
+    while stack:
+        children, flush_after = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if flush_after:
                 flush()
-                out.extend(line for raw in child.text(deep=True).splitlines() if (line := clean_line(raw)))
-            elif tag == "table":
-                flush()
-                if _is_data_table(child):
-                    out.extend(_table_lines(child))
-                else:
-                    visit(child)
-                flush()
-            elif tag in _BLOCK_TAGS:
-                flush()
-                visit(child)
-                flush()
-            else:
-                visit(child)
-
-    visit(node)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text_content or "")
+        elif tag in ("-comment", "script", "style") or child.mem_id == skip_id:
+            continue
+        elif tag == "pre":  # preformatted: its line breaks are the paragraphs
+            flush()
+            out.extend(line for raw in child.text(deep=True).splitlines() if (line := clean_line(raw)))
+        elif tag == "table" and _is_data_table(child):
+            flush()
+            out.extend(_table_lines(child))
+            flush()
+        elif tag == "table" or tag in _BLOCK_TAGS:
+            flush()
+            stack.append((iter(child.iter(include_text=True)), True))
+        else:
+            stack.append((iter(child.iter(include_text=True)), False))
     flush()
     return out

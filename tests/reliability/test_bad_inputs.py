@@ -17,9 +17,7 @@ PLAIN = {"good-plain.txt", "link-target.txt"}  # the ordinary inputs; every othe
 MAX_RUN_SECONDS = 120  # the whole CLI load of the corpus, Prefect included
 MAX_PEAK_RSS_MB = 1500  # for a corpus holding a 50 MB file and a 6-million-character line
 # Inputs the reader fails on with an unexpected exception (held as internal_error): bugs, not reasons.
-INTERNAL_ERROR_BUGS = {
-    "deep.html": "RecursionError in fazhi/read/htmltext.py render(): visit() recurses once per nesting level",
-}
+INTERNAL_ERROR_BUGS: dict[str, str] = {}  # name → known bug; deep.html's RecursionError was fixed
 
 
 def test_corpus_has_at_least_30_bad_inputs() -> None:
@@ -139,10 +137,6 @@ def test_second_run_keeps_versions_and_skips_the_rest(bad_load: BadLoad) -> None
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="fazhi/pipeline.py run_local drops URL sources ([s for s in found if not s.is_url]) without a ledger row",
-)
 def test_run_without_prefect_accounts_for_url_sources(local_env: dict[str, str], tmp_path: Path) -> None:
     """The Prefect-free load (run_local, used by benchmarks) also records a URL it was given."""
     url = "http://127.0.0.1:9/report.html"  # port 9 (discard): nothing listens, so the fetch fails fast
