@@ -10,11 +10,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from fazhi.config import DEFAULT_REPORTS_DIR, DEFAULT_WAREHOUSE
 from fazhi.model import FazhiError
+from fazhi.redact import redact
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -39,9 +41,9 @@ def _commands() -> None:
 
 
 def _fail(message: str, hint: str | None = None, code: int = EXIT_FAILED) -> None:
-    errors.print(f"[bold red]fazhi:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    errors.print(f"[bold red]fazhi:[/] {escape(redact(message))}", highlight=False, markup=True, soft_wrap=True)
     if hint:
-        errors.print(f"hint: {hint}", highlight=False, soft_wrap=True)
+        errors.print(f"hint: {escape(hint)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -54,11 +56,12 @@ def _print_summary(summary: Any, state_name: str) -> None:
     table.add_row("quarantined", str(audit["documents_quarantined"]))
     table.add_row("statistics published", str(audit["facts_published"]))
     table.add_row("warnings", str(audit["warnings"]))
-    table.add_row("warehouse", str(summary.warehouse))
+    table.add_row("warehouse", escape(str(summary.warehouse)))
     console.print(table)
     held = summary.documents.filter(summary.documents["outcome"] == "quarantined")
     for row in held.iter_rows(named=True):
-        console.print(f"[yellow]quarantined[/] {row['source_uri']}: {row['reason']}", highlight=False, soft_wrap=True)
+        what = escape(redact(f"{row['source_uri']}: {row['reason']}"))  # report text and names are never markup
+        console.print(f"[yellow]quarantined[/] {what}", highlight=False, soft_wrap=True)
     if audit["documents_quarantined"]:
         console.print("Details: `fazhi status` or SELECT * FROM quarantine.", highlight=False)
 
@@ -103,7 +106,7 @@ def _show(relation: Any, title: str | None = None, max_width: int = 60) -> None:
     for column in relation.columns:
         table.add_column(column, overflow="fold", max_width=max_width)
     for row in relation.fetchall():
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else escape(redact(str(v))) for v in row))
     console.print(table)
 
 

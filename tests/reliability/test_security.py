@@ -255,11 +255,6 @@ def test_fetches_only_given_urls(fetched: Fetched) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="fazhi/cli.py _print_summary prints source_uri (and reasons quoting URLs) unredacted: "
-    "query tokens and URL passwords leak",
-)
 def test_no_secrets_in_cli_output(fetched: Fetched) -> None:
     """A token in the query string or a password in the URL never appears in what the CLI prints."""
     printed = fetched.outcome.stdout + fetched.outcome.stderr
