@@ -26,7 +26,6 @@ from fazhi.metrics import MetricCatalog
 from fazhi.model import Document, InputError, RawDocument, Source
 from fazhi.read import read_document
 from fazhi.regions import RegionIndex
-from fazhi.warehouse.lock import load_lock
 from fazhi.warehouse.publish import LoadRecord, Publisher, publish, record_failed_load
 
 T = TypeVar("T")
@@ -325,14 +324,13 @@ def finish_load(load: Load) -> RunSummary:
 def run_local(sources: Sequence[str], settings: Settings, timings: dict[str, float] | None = None) -> RunSummary:
     """The whole load without Prefect (same stages, same order, same batches): for benchmarks and debugging.
 
+    The caller holds the warehouse's load_lock when other loads may run (the flow takes it itself).
+
     timings, when given, receives the wall seconds of each stage.
     """
     clock = _Clock(timings if timings is not None else {})
     catalogs = Catalogs.load()
-    with (
-        load_lock(settings.warehouse, settings.lock_wait_seconds),
-        Publisher(settings.warehouse, catalogs.metric_sha256, catalogs.relabel) as publisher,
-    ):
+    with Publisher(settings.warehouse, catalogs.metric_sha256, catalogs.relabel) as publisher:
         load = open_load(settings, publisher, catalogs)
         with clock("discover"):
             found, rejected = discover(sources)

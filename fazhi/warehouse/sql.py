@@ -42,11 +42,6 @@ def query_file(
     return con.sql(statement, params={k: v for k, v in (params or {}).items() if k in names} or None)
 
 
-MATERIALISED_MARTS = (
-    "mart_metric_value",
-    "mart_report_completeness",
-    "mart_breakdown_consistency",
-)  # tables sql/publish/13_refresh_marts.sql keeps up to date
 MARTS_HASH_KEY = "marts_sha256"
 
 
@@ -68,9 +63,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> bool:
         run_file(con, f"ddl/{path.name}")
     applied = con.execute("SELECT value FROM warehouse_meta WHERE key = $k", {"k": MARTS_HASH_KEY}).fetchall()
     rebuild = not applied or applied[0][0] != marts_sha256()
-    if rebuild:
-        for table in MATERIALISED_MARTS:
-            con.execute(f"DROP TABLE IF EXISTS {table}")  # names from the constant above, never from input
+    if rebuild:  # their tables are recreated below with the current columns
+        run_file(con, "publish/00_drop_materialised_marts.sql")
     for path in sorted((SQL_DIR / "marts").glob("*.sql")):
         run_file(con, f"marts/{path.name}")
     return rebuild
