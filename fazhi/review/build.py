@@ -23,6 +23,17 @@ def _rows(con: duckdb.DuckDBPyConnection, path: str, params: dict[str, Any] | No
     return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
 
 
+_GROUP = 500  # reports whose rows are fetched together
+
+
+def _by_report(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """Rows grouped by their report_key, in query order."""
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["report_key"], []).append(row)
+    return grouped
+
+
 def _write(path: Path, text: str) -> Path:
     """Write atomically, so a browser never shows half a page."""
     scratch = path.with_name(f".{path.name}.tmp")
@@ -63,21 +74,23 @@ def build_review(
     try:
         reports = _rows(con, "review/reports.sql")
         pages = [_write(out / "index.html", render_index(reports))]
-        for number, report in enumerate(reports, start=1):
-            page = out / page_name(report["report_key"])
-            pages.append(page)
-            if rebuild or not page.exists():
-                key = {"report_key": report["report_key"]}
-                (body,) = _rows(con, "review/report_body.sql", key)
-                html = render_report_page(
-                    report,
-                    body["body_text"],
-                    _rows(con, "review/report_facts.sql", key),
-                    _rows(con, "review/report_findings.sql", key),
-                )
-                _write(page, html)
-            if progress:
-                progress(number, len(reports))
+        pages += [out / page_name(r["report_key"]) for r in reports]
+        todo = [r for r, page in zip(reports, pages[1:], strict=True) if rebuild or not page.exists()]
+        done = len(reports) - len(todo)
+        # a few queries per group of reports, not three per report: point lookups scan the fact table
+        for start in range(0, len(todo), _GROUP):
+            group = todo[start : start + _GROUP]
+            keys = {"report_keys": [r["report_key"] for r in group]}
+            bodies = {row["report_key"]: row["body_text"] for row in _rows(con, "review/report_body.sql", keys)}
+            facts = _by_report(_rows(con, "review/report_facts.sql", keys))
+            findings = _by_report(_rows(con, "review/report_findings.sql", keys))
+            for report in group:
+                key = report["report_key"]
+                html = render_report_page(report, bodies[key], facts.get(key, []), findings.get(key, []))
+                _write(out / page_name(key), html)
+                done += 1
+                if progress:
+                    progress(done, len(reports))
     finally:
         con.close()
     _prune(out, "report-*.html", pages)
