@@ -33,7 +33,7 @@ class Settings:
     lock_wait_seconds: float = 60.0
     workers: int = max(1, os.cpu_count() or 1)
     chunk_size: int = 200
-    batch_size: int = 2000
+    batch_size: int = 1000
     dask_address: str | None = None
 
     @classmethod

@@ -337,14 +337,14 @@ def run_local(sources: Sequence[str], settings: Settings, timings: dict[str, flo
         checkpoint("discover:done")
         record(load.ledger, [Held(e) for e in rejected])
         files = list(found)  # load_raw fetches URL sources too (without Prefect's retries)
-        if files:
-            prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
         for part in chunked(files, settings.batch_size):
             with clock("load"):
                 raws, held = load_files(part)
                 record(load.ledger, held)
                 admitted = load.admit(raws)
                 del raws
+            if admitted:
+                prepare_in_background()  # once; GX's import overlaps with the workers' reading and extracting
             with clock("read+extract+clean"):
                 batch, held = combine(process_all(admitted, settings.workers, settings.chunk_size), catalogs)
                 record(load.ledger, held)

@@ -121,13 +121,13 @@ def _load(sources: list[str], load: pipeline.Load) -> pipeline.RunSummary:
     fetched, held = _fetch_all([s for s in found if s.is_url])
     pipeline.record(ledger, held)
     files = [s for s in found if not s.is_url]
-    if files or fetched:
-        prepare_in_background()  # GX's import overlaps with the workers' reading and extracting
     for number, part in enumerate(pipeline.chunked(files, settings.batch_size) or [[]]):
         raws, held = load_files_task(part)
         pipeline.record(ledger, held)
         admitted = load.admit(raws + (fetched if number == 0 else []))
         del raws
+        if admitted:
+            prepare_in_background()  # once; GX's import overlaps with the workers' reading and extracting
         batch, held = pipeline.combine(_read_extract_clean(admitted, settings), load.catalogs)
         pipeline.record(ledger, held)
         del admitted

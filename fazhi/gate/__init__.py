@@ -87,11 +87,15 @@ def _findings(failures: list[Failure], reports: pl.DataFrame) -> list[dict[str, 
     return out
 
 
+_warmup: list[threading.Thread] = []
+
+
 def prepare_in_background() -> threading.Thread:
-    """Start importing GX and building the suites on a daemon thread (join it, or just call gate)."""
-    thread = threading.Thread(target=prepare, name="gx-prepare", daemon=True)
-    thread.start()
-    return thread
+    """Start importing GX and building the suites on a daemon thread, once per process (gate() waits for it)."""
+    if not _warmup:
+        _warmup.append(threading.Thread(target=prepare, name="gx-prepare", daemon=True))
+        _warmup[0].start()
+    return _warmup[0]
 
 
 def gate(batch: CleanBatch, history: pl.DataFrame | None = None) -> GateOutcome:
