@@ -231,14 +231,10 @@ def serve(
             "start one with scripts/prefect-server.sh, then export PREFECT_API_URL=http://127.0.0.1:4200/api",
             EXIT_USAGE,
         )
-    from prefect.client.schemas.schedules import CronSchedule
-
-    from flows.serve import TIMEZONE
+    from flows.serve import is_valid_cron
     from flows.serve import serve as serve_deployment
 
-    try:
-        CronSchedule(cron=cron, timezone=TIMEZONE)
-    except ValueError:
+    if not is_valid_cron(cron):
         _fail(f"not a cron expression: {cron!r}", "five fields, e.g. --cron '0 6 * * *' (06:00 daily)", EXIT_USAGE)
 
     console.print(f"serving fazhi-load/{name} ({cron}, Asia/Shanghai) against {api}; Ctrl-C to stop", highlight=False)

@@ -32,6 +32,17 @@ def scheduled_sources() -> list[str]:
     return [str(path) for path in (DEFAULT_REPORTS_DIR, SOURCE_LIST) if path.exists()]
 
 
+def is_valid_cron(cron: str) -> bool:
+    """True when cron is a schedule Prefect accepts (five fields, e.g. '0 6 * * *')."""
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=cron, timezone=TIMEZONE)
+    except ValueError:
+        return False
+    return True
+
+
 def schedule(cron: str = CRON, timezone: str = TIMEZONE) -> Schedule:
     """The cron schedule, in Beijing time by default (Prefect's cron is UTC unless told)."""
     return Cron(cron, timezone=timezone)
