@@ -105,22 +105,6 @@ def load_files(sources: Sequence[Source]) -> tuple[list[RawDocument], list[Held]
     return _each(sources, "discover", load_raw, lambda s: s.uri, lambda s: None)
 
 
-def admit(raws: Sequence[RawDocument], published: dict[str, str]) -> tuple[list[RawDocument], list[tuple[RawDocument, str, str]]]:
-    """Drop inputs already published (unchanged) or repeated in this batch (duplicate), saying why."""
-    admitted: list[RawDocument] = []
-    skipped: list[tuple[RawDocument, str, str]] = []
-    seen: dict[str, str] = {}
-    for raw in raws:
-        if raw.content_sha256 in published:
-            skipped.append((raw, "unchanged", f"same content already published from {published[raw.content_sha256]}"))
-        elif raw.content_sha256 in seen:
-            skipped.append((raw, "duplicate", f"same content as {seen[raw.content_sha256]} in this load"))
-        else:
-            seen[raw.content_sha256] = raw.source_uri
-            admitted.append(raw)
-    return admitted, skipped
-
-
 def read_documents(raws: Sequence[RawDocument]) -> tuple[list[Document], list[Held]]:
     """Decode and clean each document."""
     return _each(raws, "read", read_document, lambda r: r.source_uri, lambda r: r.content_sha256)

@@ -1,4 +1,4 @@
-"""The main flow: discover → read → extract → clean → gate → publish, one batch per stage."""
+"""The main flow: discover, then per batch read → extract → clean → gate → publish, then finish the load."""
 
 from __future__ import annotations
 
