@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 
 import polars as pl
+from polars._typing import PolarsDataType
 
 from fazhi.keys import UNRESOLVED_REGION_KEY, date_key, stable_key
 from fazhi.metrics import UNCLASSIFIED, MetricCatalog
@@ -20,7 +21,7 @@ from fazhi.model import Document, Statistic
 from fazhi.regions import RegionIndex
 from fazhi.units import normalize_unit, unit_family
 
-REPORT_SCHEMA: dict[str, pl.DataType] = {
+REPORT_SCHEMA: dict[str, PolarsDataType] = {
     "report_key": pl.Int64,
     "title": pl.Utf8,
     "region_key": pl.Int64,
@@ -41,7 +42,7 @@ REPORT_SCHEMA: dict[str, pl.DataType] = {
     "statistics_found": pl.Int32,
 }
 
-FACT_SCHEMA: dict[str, pl.DataType] = {
+FACT_SCHEMA: dict[str, PolarsDataType] = {
     "statistic_key": pl.Int64,
     "report_key": pl.Int64,
     "region_key": pl.Int64,
@@ -69,7 +70,7 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "also_at": pl.Utf8,
 }
 
-DATE_SCHEMA: dict[str, pl.DataType] = {
+DATE_SCHEMA: dict[str, PolarsDataType] = {
     "date_key": pl.Int32,
     "full_date": pl.Date,
     "year": pl.Int32,

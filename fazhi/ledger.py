@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
+from polars._typing import PolarsDataType
 
 from fazhi.model import InputError
 
-DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
+DOCUMENT_SCHEMA: dict[str, PolarsDataType] = {
     "source_uri": pl.Utf8,
     "content_sha256": pl.Utf8,
     "report_key": pl.Int64,
     "outcome": pl.Utf8,  # published | unchanged | duplicate | quarantined
     "reason": pl.Utf8,
 }
-QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
+QUARANTINE_SCHEMA: dict[str, PolarsDataType] = {
     "source_uri": pl.Utf8,
     "content_sha256": pl.Utf8,
     "stage": pl.Utf8,

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+from polars._typing import PolarsDataType
 
 from fazhi.clean import CleanBatch
 from fazhi.gate.checks import fact_checks, report_checks
 from fazhi.gate.suites import Failure, prepare, validate
 
-FINDING_SCHEMA: dict[str, pl.DataType] = {
+FINDING_SCHEMA: dict[str, PolarsDataType] = {
     "report_key": pl.Int64,
     "source_uri": pl.Utf8,
     "content_sha256": pl.Utf8,
