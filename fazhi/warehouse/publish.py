@@ -173,18 +173,8 @@ class Publisher:
 
     def finish(self, load: LoadRecord, regions: pl.DataFrame, metrics: pl.DataFrame) -> dict[str, Any]:
         """Reference data, curation remap, marts, the load's ledger and audit row; then checkpoint."""
-        finished = datetime.now()
-        counts = load.counts()
-        audit: dict[str, Any] = {
-            "load_id": load.load_id,
-            "flow_run_id": load.flow_run_id,
-            "started_at": load.started_at,
-            "finished_at": finished,
-            "status": "completed_with_quarantine" if counts["documents_quarantined"] else "completed",
-            **counts,
-            "facts_published": self.facts_published,
-            "extractor_version": load.extractor_version,
-        }
+        status = "completed_with_quarantine" if load.counts()["documents_quarantined"] else "completed"
+        audit = _audit(load, status, self.facts_published)
         _register(
             self._db,
             {
@@ -213,13 +203,50 @@ class Publisher:
             run_file(con, "publish/07_remap_metrics.sql")
             run_file(con, "publish/12_set_meta.sql", {"key": CATALOG_HASH_KEY, "value": self.catalog_sha256})
         refresh_marts(con, load.load_id, full=self._rebuild_marts or catalog_changed)
-        for step in (
-            "publish/08_insert_quarantine.sql",
-            "publish/09_insert_gate_result.sql",
-            "publish/10_insert_load_document.sql",
-        ):
-            run_file(con, step, params)
-        run_file(con, "publish/11_insert_load_audit.sql", audit)
+        run_file(con, "publish/09_insert_gate_result.sql", params)
+        _write_ledger(con, load, audit)
+
+    def record_failure(self, load: LoadRecord, error: str) -> None:
+        """Only the ledger and a 'failed' audit row (no data) for a load that could not publish; then checkpoint."""
+        audit = _audit(load, "failed", 0)
+        failure = pl.DataFrame(
+            [
+                {
+                    "source_uri": "(load)",
+                    "content_sha256": None,
+                    "stage": "publish",
+                    "check_name": "load_failed",
+                    "reason": error,
+                    "details": None,
+                }
+            ],
+            schema=load.quarantine.schema,
+        )
+        _register(self._db, {"stg_quarantine": pl.concat([load.quarantine, failure]), "stg_document": load.documents})
+        self._transaction(lambda: _write_ledger(self._db, load, audit))
+        self._guard(lambda: self._db.execute("CHECKPOINT"))
+
+
+def _audit(load: LoadRecord, status: str, facts_published: int) -> dict[str, Any]:
+    """The load_audit row of a load, finished now."""
+    return {
+        "load_id": load.load_id,
+        "flow_run_id": load.flow_run_id,
+        "started_at": load.started_at,
+        "finished_at": datetime.now(),
+        "status": status,
+        **load.counts(),
+        "facts_published": facts_published,
+        "extractor_version": load.extractor_version,
+    }
+
+
+def _write_ledger(con: duckdb.DuckDBPyConnection, load: LoadRecord, audit: dict[str, Any]) -> None:
+    """quarantine and load_document rows (staged as stg_quarantine, stg_document), then the audit row last."""
+    params = {"load_id": load.load_id, "quarantined_at": audit["finished_at"]}
+    run_file(con, "publish/08_insert_quarantine.sql", params)
+    run_file(con, "publish/10_insert_load_document.sql", params)
+    run_file(con, "publish/11_insert_load_audit.sql", audit)
 
 
 def publish(
@@ -237,45 +264,5 @@ def publish(
 
 def record_failed_load(warehouse: Path, load: LoadRecord, error: str) -> None:
     """Write the load_audit row (status failed) and ledger of a load that could not publish; data untouched."""
-    counts = load.counts()
-    audit: dict[str, Any] = {
-        "load_id": load.load_id,
-        "flow_run_id": load.flow_run_id,
-        "started_at": load.started_at,
-        "finished_at": datetime.now(),
-        "status": "failed",
-        **counts,
-        "facts_published": 0,
-        "extractor_version": load.extractor_version,
-    }
-    failure = pl.DataFrame(
-        [
-            {
-                "source_uri": "(load)",
-                "content_sha256": None,
-                "stage": "publish",
-                "check_name": "load_failed",
-                "reason": error,
-                "details": None,
-            }
-        ],
-        schema=load.quarantine.schema,
-    )
-    with _staged_copy(warehouse) as scratch:
-        con = connect(scratch)
-        try:
-            ensure_schema(con)
-            _register(con, {"stg_quarantine": pl.concat([load.quarantine, failure]), "stg_document": load.documents})
-            con.execute("BEGIN TRANSACTION")
-            try:
-                params = {"load_id": load.load_id, "quarantined_at": audit["finished_at"]}
-                run_file(con, "publish/08_insert_quarantine.sql", params)
-                run_file(con, "publish/10_insert_load_document.sql", params)
-                run_file(con, "publish/11_insert_load_audit.sql", audit)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
+    with Publisher(warehouse, catalog_sha256="", relabel=lambda facts: facts) as publisher:
+        publisher.record_failure(load, error)
