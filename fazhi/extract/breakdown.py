@@ -24,6 +24,7 @@ _SPLIT = ";。"
 _EPS = 1e-6
 # below this, parts adding up to a total is too often chance (制定规章2部，修改1部，废止1部)
 _MIN_SUM_TOTAL = 10
+_HEAD_NOUN = 2  # characters at the end of a label naming what it counts: 案件, 纠纷, 案卷
 
 
 def link_breakdowns(drafts: list[Draft], text: str) -> None:
@@ -188,7 +189,15 @@ def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int
         return nearest  # the nearest total shares a word: no need to look further
     overlap = {i: len(_bigrams(drafts[i].label) & part_grams) for i in fitting}
     best = max(reversed(fitting), key=lambda i: overlap[i])
-    return best if overlap[best] >= 2 else nearest
+    if overlap[best] >= 2:
+        return best
+    # 受理纠纷…，调处成功…；其中涉企纠纷…、物业纠纷…: the total that names the parts' head noun
+    nouns = {drafts[j].label[-_HEAD_NOUN:] for j in parts if len(drafts[j].label) > _HEAD_NOUN}
+    if len(nouns) == 1:
+        named = [i for i in fitting if next(iter(nouns)) in drafts[i].label]
+        if named:
+            return named[-1]
+    return nearest
 
 
 def _fits(part: Draft, total: Draft) -> bool:

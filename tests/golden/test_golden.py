@@ -14,11 +14,7 @@ from fazhi.model import KINDS, Statistic
 CASES = Path(__file__).parent / "cases"
 DOC_PATHS = sorted(CASES.glob("*.txt"))
 # Known gaps, kept visible: strict xfail turns into a failure the day they are fixed.
-_AMBIGUOUS_QIZHONG = "其中 after 调处成功…，成功率…；: the nearest total shares no word, the named one only one"
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("siming-2023", "涉企纠纷612件"): _AMBIGUOUS_QIZHONG,
-    ("siming-2023", "物业纠纷1,035件"): _AMBIGUOUS_QIZHONG,
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 @cache
