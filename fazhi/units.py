@@ -37,13 +37,21 @@ _UNIT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("卷", "卷", "document"),
     ("张", "张", "document"),
     ("套", "套", "document"),
+    ("批次", "批次", "batch"),
     ("批", "批", "batch"),
     ("家", "家", "organisation"),
     ("户", "户", "organisation"),
+    ("家次", "家次", "visit"),  # inspections counted per visit (检查企业3,200家次)
+    ("户次", "户次", "visit"),
     ("所", "所", "organisation"),
     ("支", "支", "organisation"),
     ("处", "处", "place"),
     ("座", "座", "place"),
+    ("笔", "笔", "transaction"),  # payments, loans, registrations (办理业务5,600笔)
+    ("台", "台", "equipment"),
+    ("辆", "辆", "equipment"),
+    ("学时", "学时", "study_hours"),  # training hours (人均学法40学时)
+    ("课时", "课时", "study_hours"),
     ("元", "元", "money"),
     ("万元", "元", "money"),
     ("亿元", "元", "money"),
@@ -117,4 +125,7 @@ def families_compatible(a: str, b: str) -> bool:
     return fa == fb or ("generic" in (fa, fb) and {fa, fb} <= _COUNT_FAMILIES)
 
 
-_COUNT_FAMILIES = frozenset({"case", "person", "session", "item", "generic", "document", "batch", "organisation", "place"})
+_COUNT_FAMILIES = frozenset(
+    {"case", "person", "session", "item", "generic", "document", "batch", "organisation", "place"}
+    | {"visit", "transaction", "equipment"}
+)

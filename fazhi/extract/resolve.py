@@ -351,6 +351,8 @@ def attach_subjects(drafts: list[Draft]) -> None:
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
             same = [p for p in recent if d.kind == "change" or p.unit == d.unit]
+            if not same and recent and recent[-1].end == d.start:
+                same = recent[-1:]  # 接待群众1,350批次3,820人次: two measures of one thing
             if same:
                 d.label = same[-1].label
 

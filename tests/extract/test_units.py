@@ -80,3 +80,26 @@ def test_score_points(text: str, surfaces: list[str]) -> None:
     stats = stats_of(text)
     assert [s.surface for s in stats] == surfaces
     assert all(s.unit == "分" and unit_family(s.unit) == "score" for s in stats)
+
+
+@pytest.mark.parametrize(
+    "text,surface,unit",
+    [
+        ("开展执法检查3,200家次。", "3,200家次", "家次"),
+        ("入户走访1,200余户次。", "1,200余户次", "户次"),
+        ("接待来访群众45批次。", "45批次", "批次"),
+        ("办理不动产抵押登记5,600笔。", "5,600笔", "笔"),
+        ("暂扣车辆35辆，查封设备12台。", "12台", "台"),
+        ("人均学法时长40学时。", "40学时", "学时"),
+    ],
+    ids=["visits", "household-visits", "batches", "transactions", "equipment", "study-hours"],
+)
+def test_more_measure_words(text: str, surface: str, unit: str) -> None:
+    stats = stats_of(text)
+    hit = [s for s in stats if s.surface == surface]
+    assert hit and hit[0].unit == unit and not hit[0].unit_inferred
+
+
+def test_ledger_is_no_unit() -> None:
+    """台账 (a ledger) after a number is a word, not the measure word 台."""
+    assert [s.unit for s in stats_of("建立执法台账5台账。")] == []
