@@ -43,8 +43,10 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         sent = (drafts[idx[0]].sent_start, drafts[idx[0]].sent_end)
         if text.find("(", *sent) >= 0:
             _parentheses(drafts, idx, text)
-        if previous and text.find("中", *sent) >= 0:
-            _among(drafts, idx, text, previous)
+        if text.find("中", *sent) >= 0:
+            _among_own(drafts, idx, text)
+            if previous:
+                _among(drafts, idx, text, previous)
         if _ANY_MARKER.search(text, *sent):
             _qizhong(drafts, idx, text, previous)
         previous = idx
@@ -159,6 +161,26 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
     if total is not None and len(parts) >= 2:
         for j in parts:
             drafts[j].parent = total
+
+
+# 在办结的120件投诉中，食品类40件: the total stands inside the 'X中，' phrase that opens its parts
+_OWN_AMONG = re.compile(r"[\u4e00-\u9fff]{0,12}?中[,:]")
+
+
+def _among_own(drafts: list[Draft], idx: list[int], text: str) -> None:
+    """A number followed by 'X中，' is the total of the parts that follow (up to the clause's end)."""
+    sent_end = drafts[idx[0]].sent_end
+    for i in idx:
+        t = drafts[i]
+        m = _OWN_AMONG.match(text, t.end, sent_end)
+        if m is None or not _eligible(t):
+            continue
+        stop = sent_end if m[0].endswith(":") else _clause_block_end(text, m.end(), sent_end)
+        parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
+        parts = [j for j in parts if _fits(drafts[j], t)]
+        if parts and sum(drafts[j].value for j in parts) <= t.value + _EPS:
+            for j in parts:
+                drafts[j].parent = i
 
 
 def _names(phrase: str, label: str) -> bool:

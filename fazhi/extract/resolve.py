@@ -310,6 +310,8 @@ def _after_text(text: str, end: int, sent_end: int) -> str:
     after = m.group() if m else ""
     if not after:
         return ""
+    if after.endswith("中") and text.startswith((",", ":"), m.end()):  # type: ignore[union-attr]
+        after = after[:-1]  # 120件投诉中，: 中 opens the parts, it is no part of the noun
     after = _AFTER_LEAD.sub("", after)
     if len(after) > _MAX_AFTER:
         q = min((after.find(ch) for ch in '“"《' if after.find(ch) > 0), default=-1)
