@@ -22,6 +22,8 @@ APPROX_PREFIXES = (
     "不少于", "不低于", "至少", "约占", "超过", "多达", "约为", "约有", "约达", "大约", "约",
     "近", "逾", "超", "上",
 )
+# ... of which these only before Chinese numerals (上千人, 上万件): before Arabic digits 上 ends a word (线上)
+APPROX_PREFIXES_CHINESE_ONLY = ("上",)
 APPROX_INFIXES = ("余", "多")
 APPROX_SUFFIXES = ("左右", "以上")
 
@@ -124,6 +126,8 @@ LABEL_TRAIL_STRIP: tuple[str, ...] = (
     "提高至", "提升到", "提升至", "拓展至", "压缩至", "压缩到", "控制在", "保持在", "稳定在",
     "突破", "降至", "降到", "增至", "增加到", "和", "与", "及",
 )
+# Nouns ending with a trailing filler above, kept whole (违法行为 is not 违法行 + 为, 审计 not 审 + 计).
+LABEL_TRAIL_KEEP = ("行为", "作为", "审计", "统计", "会计", "设计", "送达", "下达", "线上", "网上", "所有")
 # A label is cut after the last of these: what precedes is the subject (全县共…, 中心已…).
 LABEL_CUT_WORDS = ("共计", "累计", "合计", "总计", "共有", "共", "已")
 # Ratio words that need their subject (完成率 of what?).

@@ -16,6 +16,7 @@ from fazhi.extract.lexicon import (
     CUMULATIVE_YEAR_SUFFIXES,
     LABEL_CUT_WORDS,
     LABEL_LEAD_STRIP,
+    LABEL_TRAIL_KEEP,
     LABEL_TRAIL_STRIP,
     PARTIAL_PERIOD_WORDS,
     PRIOR_MARKERS,
@@ -76,7 +77,15 @@ _LEAD_TIME = re.compile(
     r"^(?:20[0-9]{2}年度?|本年度|本年|上半年|今年|当年|全年|[0-9]{1,2}月(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
 )
 _LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=True)) + ")")
-_TRAIL = re.compile("(?:" + "|".join(sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
+
+
+def _trail_word(word: str) -> str:
+    """A filler as a regex that does not cut a kept noun ending with it (为 but not 行为)."""
+    guards = "".join(f"(?<!{re.escape(k[: -len(word)])})" for k in LABEL_TRAIL_KEEP if k.endswith(word) and k != word)
+    return guards + re.escape(word)
+
+
+_TRAIL = re.compile("(?:" + "|".join(_trail_word(w) for w in sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
 _CUT = re.compile(
     "(?=["
     + "".join(sorted({w[0] for w in LABEL_CUT_WORDS}))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from fazhi.extract.lexicon import (
     APPROX_PREFIXES,
+    APPROX_PREFIXES_CHINESE_ONLY,
     APPROX_SUFFIXES,
     BLOCK_ADJACENT,
     BLOCK_AFTER_UNIT,
@@ -129,6 +130,8 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
             return None  # phone numbers, hotlines, codes
         tag = "bare"
     prefix = _APPROX_BEFORE.ending_at(text, s)
+    if prefix in APPROX_PREFIXES_CHINESE_ONLY and not is_chinese:
+        prefix = ""  # 上千人 is about a thousand; 线上15期 is online, not 'up to'
     suffix_m = _APPROX_AFTER.match(text, e)
     suffix = suffix_m.group() if suffix_m else ""
     start = s - len(prefix)

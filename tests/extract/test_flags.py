@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.helpers import at
+from tests.extract.helpers import at, stats_of
 
 # (text, surface part, approximate, target, partial, period)
 CASES = [
@@ -54,3 +54,11 @@ def test_plan_section_numbers_are_targets_for_next_year() -> None:
     s = at(text, "6期")
     assert s.is_target and s.period_year == 2022
     assert not at(text, "30件").is_target
+
+
+def test_shang_is_approximate_only_before_chinese_numerals() -> None:
+    """上千人 is 'about a thousand'; in 线上15期 the 上 ends the word 线上."""
+    online = [s for s in stats_of("组织网上培训5期，线上考试15期。") if s.value == 15]
+    assert online and online[0].surface == "15期" and not online[0].is_approximate
+    about = stats_of("参训干部上千人。")
+    assert about and about[0].is_approximate
