@@ -97,11 +97,12 @@ def _matching_paren(text: str, open_pos: int, limit: int) -> int:
     return limit
 
 
-# Words that open a list of parts of the total before them. 含 only after a comma (含量, 包含 are
-# other words); a sentence opening with a viewpoint (从案件类型看，/按类型分，) lists parts of the
-# previous sentence's total.
+# Words that open a list of parts of the total before them. 含 and 涉及 only after a comma (含量,
+# 包含 are other words; 涉及金额 has a unit of its own, so it is no part); a sentence opening with
+# a viewpoint (从案件类型看，/按类型分，) lists parts of the previous sentence's total.
 _PART_MARKER = re.compile(r"其中|包括|(?<=,)含(?![量义有])")
-_ANY_MARKER = re.compile(r"其中|包括|含|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
+_FIRST_MARKER = re.compile(_PART_MARKER.pattern + r"|(?<=,)涉及")  # later 涉及 items go on the same list
+_ANY_MARKER = re.compile(r"其中|包括|含|涉及|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
 _VIEWPOINT = re.compile(
     r"(?:从|按)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
 )
@@ -110,7 +111,7 @@ _VIEWPOINT = re.compile(
 def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
     """其中/包括/含 parts go to the total before them; at a sentence's start, to the last sentence's."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
-    m = _VIEWPOINT.match(text, sent_start, sent_end) or _PART_MARKER.search(text, sent_start, sent_end)
+    m = _VIEWPOINT.match(text, sent_start, sent_end) or _FIRST_MARKER.search(text, sent_start, sent_end)
     while m is not None:
         pos = m.start()
         stop = _clause_block_end(text, pos, sent_end)
