@@ -168,6 +168,10 @@ CLEANUP_OUTCOMES = ("废止", "修改", "修订", "宣布失效", "失效", "保
 # and at the same time the total of the follow-up (发现问题63个，已整改60个).
 FINDING_OUTCOMES = ("发现问题",)
 
+# Stages a case goes through: items naming one are successive counts, not kinds of the total
+# (收到申请60件，受理和审结分别为58件和49件).
+STAGE_WORDS = ("收到", "接收", "受理", "立案", "审理", "审结", "办结", "结案", "答复", "办理", "处理", "执行")
+
 # Dimensions a sentence opening 从…看/按…分 splits the previous total by (从案件类型看，刑事…).
 # 从全年来看 names no dimension, so it opens no breakdown.
 BREAKDOWN_DIMENSIONS = (

@@ -1,15 +1,23 @@
 """分别 lists: 刑事、民事和行政案件分别为208件、391件和13件 gives each number its own label, and
-分别较上年减少3件和1件 gives each change the label of the number it qualifies, in order."""
+分别较上年减少3件和1件 gives each change the label of the number it qualifies, in order.
+
+Items of one kind of the total before them (办理法律援助案件860件，刑事、民事案件分别为312件、501件)
+are its parts, even when they do not add up to it; stages (受理和审结分别为58件和49件) are not."""
 
 from __future__ import annotations
 
 import re
 
+from fazhi.extract.lexicon import STAGE_WORDS
+from fazhi.extract.outcomes import eligible
 from fazhi.extract.resolve import Draft, clean_label
+from fazhi.units import families_compatible
 
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _JOINER = re.compile(r"[、和及与,]")
 _HEAD_NOUN = 2  # 刑事、民事和行政案件: the last item's noun (案件) completes the bare items before it
+_STAGE = re.compile("|".join(STAGE_WORDS))
+_EPS = 1e-6
 
 
 def distribute_respectively(drafts: list[Draft], text: str) -> None:
@@ -51,5 +59,25 @@ def _assign(drafts: list[Draft], run: list[int], text: str, pos: int) -> None:
     if len(items) != len(run):
         return
     noun = items[-1][-_HEAD_NOUN:] if len(items[-1]) > _HEAD_NOUN else ""
-    for j, item in zip(run, items, strict=True):
-        drafts[j].label = item if not noun or item.endswith(noun) else item + noun
+    # only a bare modifier takes the noun (刑事 → 刑事案件); 执业律师和公证员 are nouns already
+    labels = [item + noun if noun and len(item) <= _HEAD_NOUN else item for item in items]
+    for j, label in zip(run, labels, strict=True):
+        drafts[j].label = label
+    if noun and all(label.endswith(noun) for label in labels) and not any(_STAGE.search(x) for x in labels):
+        _parts_of_total(drafts, run, noun, before=[j for j in before if drafts[j].end <= clause_start])
+
+
+def _parts_of_total(drafts: list[Draft], run: list[int], noun: str, before: list[int]) -> None:
+    """Link the items to the nearest total before the list that counts the same noun, within it."""
+    totals = [i for i in before if eligible(drafts[i]) and drafts[i].unit is not None]
+    if not totals:
+        return
+    t = drafts[totals[-1]]
+    parts = [drafts[j] for j in run]
+    if noun not in t.label or t.unit is None or any(p.parent is not None or not eligible(p) for p in parts):
+        return
+    if any(p.unit is None or not families_compatible(p.unit, t.unit) or p.period_year != t.period_year for p in parts):
+        return
+    if sum(p.value for p in parts) <= t.value + _EPS:
+        for p in parts:
+            p.parent = totals[-1]

@@ -59,6 +59,7 @@ RESPECTIVELY = [
     ("受理申请58件、审结52件，分别同比增长12.5%和8.3%。", "8.3%", "审结", "change", 8.3),
     ("受理申请58件、审结52件，分别同比增长12.5%和8.3%。", "12.5%", "受理申请", "change", 12.5),
     ("受理和审结分别为58件和49件。", "49件", "审结", "count", 49),
+    ("全市执业律师和公证员分别为812人、43人。", "812人", "执业律师", "count", 812),  # nouns stay whole
     # negative: the list has fewer items than numbers, so the shared label stays
     ("两项指标分别为12件和5件。", "5件", "指标", "count", 5),
 ]
