@@ -49,17 +49,15 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
                 _among(drafts, idx, text, previous)
         if _ANY_MARKER.search(text, *sent):
             _qizhong(drafts, idx, text, previous)
-        previous = idx
-        if len(idx) < 2:
-            continue
-        if text.find(":", *sent) >= 0:
+        before, previous = previous, idx
+        if len(idx) >= 2 and text.find(":", *sent) >= 0:
             _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
             _sums_before_total(drafts, idx, text)
         if OUTCOME.search(text, *sent):  # most sentences name no outcome: skip the per-number scan
-            outcome_subsets(drafts, idx, text)
-        if CLEANUP_TOTAL.search(text, *sent):
+            outcome_subsets(drafts, idx, text, before)
+        if len(idx) >= 2 and CLEANUP_TOTAL.search(text, *sent):
             cleanup_outcomes(drafts, idx, text)
 
 

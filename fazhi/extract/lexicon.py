@@ -159,6 +159,13 @@ RULING_OUTCOMES = (
     "合格", "优秀",  # outcomes of an exam or an evaluation (参考1,021人，合格1,009人)
 )
 
+# Outcomes of a decision on the total's cases, the only ones that reach back into the sentence
+# before (审结49件。复议决定维持32件，撤销5件…); 不予处罚 or 合格 there start a topic of their own.
+DECISION_OUTCOMES = (
+    "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
+    "纠错", "败诉", "胜诉",
+)
+
 # Outcomes of a review of existing rules (清理规范性文件1,208件，拟废止112件、拟修改57件): a part of
 # the review's total, and with 拟 a decision taken in the report year, not next year's plan.
 CLEANUP_TOTAL_WORDS = ("清理", "审查", "评估", "梳理")

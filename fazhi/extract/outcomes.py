@@ -8,6 +8,7 @@ import re
 from fazhi.extract.lexicon import (
     CLEANUP_OUTCOMES,
     CLEANUP_TOTAL_WORDS,
+    DECISION_OUTCOMES,
     FINDING_OUTCOMES,
     OUTCOME_WORDS,
     RULING_OUTCOMES,
@@ -28,15 +29,18 @@ def eligible(d: Draft) -> bool:
 
 OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
 _OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
+_DECISION_END = re.compile("(?:" + "|".join(DECISION_OUTCOMES) + ")$")
 _NOT_A_TOTAL = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))  # an outcome is no total
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
 
 
-def outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
+def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
     """Unmarked outcome subsets: 评查案卷480卷，评出优秀案卷62卷 / 一审案件15件…，败诉1件.
 
     A part names an outcome (lexicon) and either ends with the nearest total's noun or is the bare
-    outcome word; parts that would exceed their total are left unlinked.
+    outcome word; parts that would exceed their total are left unlinked. A decision (维持, 败诉…) with
+    no total before it in its sentence belongs to the previous sentence's last total of its unit
+    (审结49件。复议决定维持32件，撤销5件…).
     """
     linked: dict[int, list[int]] = {}
     for pos, j in enumerate(idx):
@@ -47,11 +51,16 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
         bare = _OUTCOME_END.search(d.label) is not None or (
             text[d.start - 1] == "的" and OUTCOME.search(d.label) is not None  # 以调解方式结案的1,027件
         )
-        for i in reversed(idx[:pos]):
+        in_sentence = True
+        for i in [*reversed(idx[:pos]), *reversed(previous)]:
             t = drafts[i]
-            if ";" in text[t.end : d.start]:
+            if in_sentence and t.sent_start != d.sent_start:
+                if not _DECISION_END.search(d.label):
+                    break  # only a decision on cases reaches back into the previous sentence
+                in_sentence = False
+            if in_sentence and ";" in text[t.end : d.start]:
                 break
-            if not eligible(t) or t.unit != d.unit or t.period_year != d.period_year or _NOT_A_TOTAL.search(t.label):
+            if not _could_total(t, d):
                 continue
             if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
                 linked.setdefault(i, []).append(j)
@@ -60,6 +69,11 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str) -> None:
         if sum(drafts[j].value for j in parts) <= drafts[i].value:
             for j in parts:
                 drafts[j].parent = i
+
+
+def _could_total(t: Draft, part: Draft) -> bool:
+    """A count of the same unit and year that is no outcome itself."""
+    return eligible(t) and t.unit == part.unit and t.period_year == part.period_year and not _NOT_A_TOTAL.search(t.label)
 
 
 def table_totals(drafts: list[Draft], cells: list[int]) -> None:

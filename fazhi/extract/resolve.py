@@ -357,7 +357,10 @@ def attach_subjects(drafts: list[Draft]) -> None:
             # is a breakdown part (审结52件，其中…撤回5件，纠错率13.5%: the rate is of 审结)
             counts = [p for p in recent if p.kind in ("count", "amount")]
             if counts:
-                subject = counts[-1] if counts[-1].parent is None else drafts[counts[-1].parent]
+                subject = counts[-1]
+                stem = _ratio_stem(d.label)
+                if subject.parent is not None and not (stem and stem in subject.label):
+                    subject = drafts[subject.parent]  # 败诉3件，败诉率…: the part the ratio names stays
                 d.label = _join_subject(_strip_ratio(subject.label), d.label)
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
@@ -376,6 +379,14 @@ def _join_subject(subject: str, ratio: str) -> str:
         if subject.endswith(ratio[:k]):
             return subject + ratio[k:]
     return subject + ratio
+
+
+def _ratio_stem(label: str) -> str:
+    """败诉率 → 败诉, 满意度 → 满意: what the ratio measures."""
+    for suffix in RATIO_SUFFIXES:
+        if label.endswith(suffix):
+            return label[: -len(suffix)]
+    return ""
 
 
 def _strip_ratio(label: str) -> str:
