@@ -83,6 +83,8 @@ def table_totals(drafts: list[Draft], cells: list[int]) -> None:
     for i in cells:
         columns.setdefault(drafts[i].cell, []).append(i)  # type: ignore[arg-type]
     for col in columns.values():
+        _part_rows(drafts, col)
+        col = [i for i in col if drafts[i].total_level >= 0]
         levels = [drafts[i].total_level for i in col]
         if levels[0] == 2 and levels.count(2) == 1 and 1 not in levels:
             _link_cells(drafts, col[0], col[1:])
@@ -99,6 +101,30 @@ def table_totals(drafts: list[Draft], cells: list[int]) -> None:
             else:
                 _link_cells(drafts, i, subtotals + pending)
                 subtotals, pending = [], []
+
+
+def _part_rows(drafts: list[Draft], col: list[int]) -> None:
+    """A 其中 row is a part of the nearest plain row above it; the rows after it are its siblings
+    when, with it, they add up to that row exactly (其中：受理 254 / 不予受理 32 under 收到 286)."""
+    for k, i in enumerate(col):
+        if drafts[i].total_level != -1:
+            continue
+        above = [t for t in col[:k] if drafts[t].total_level == 0 and drafts[t].parent is None]
+        if not above:
+            continue
+        total = above[-1]
+        _link_cells(drafts, total, [i])
+        running, siblings = drafts[i].value, []
+        for j in col[k + 1 :]:
+            if drafts[j].total_level != 0:
+                break
+            running += drafts[j].value
+            siblings.append(j)
+            if abs(running - drafts[total].value) < 1e-6:
+                _link_cells(drafts, total, siblings)
+                break
+            if running > drafts[total].value:
+                break
 
 
 def _link_cells(drafts: list[Draft], total: int, members: list[int]) -> None:

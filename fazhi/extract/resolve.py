@@ -48,7 +48,8 @@ class Draft:
     unit_inferred: bool = False
     parent: int | None = None
     breakdown_status: str | None = None
-    # table cells only: (table start, column), and 1 for a 小计 row, 2 for a 合计/总计 row
+    # table cells only: (table start, column), and 1 for a 小计 row, 2 for a 合计/总计 row, -1 for
+    # a 其中 row (a part of the row above)
     cell: tuple[int, int] | None = None
     total_level: int = 0
 

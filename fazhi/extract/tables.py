@@ -26,6 +26,8 @@ _YEAR_HEADER = re.compile(r"(20[0-9]{2})年?")
 # a row whose label says it sums the rows above (or below, when it comes first) in each column
 _TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|总数|全[市区县省旗州盟]合计)$")
 _SUBTOTAL_ROW = re.compile(r"^(?:小\s*计|[^|]{1,8}小计)$")  # 小计, 区县小计: the block above it
+_PART_ROW = re.compile(r"^其中\s*[:,]?\s*")  # 其中：受理: a part of the row above
+_RULE_CELL = re.compile(r"^:?-{2,}:?$")  # a Markdown header rule |---|---|
 
 
 def table_line_spans(text: str) -> list[tuple[int, int]]:
@@ -79,6 +81,13 @@ def table_drafts(
     table_start = -1
     for start, end in spans:
         cells = _cells(text, start, end)
+        if len(cells) > 2 and cells[0][0] == cells[0][1] and text[start] == "|":
+            cells = cells[1:]  # | a | b |: Markdown pipes around the row
+        if len(cells) > 2 and cells[-1][0] == cells[-1][1]:
+            cells = cells[:-1]
+        if all(_RULE_CELL.match(text[s:e]) for s, e in cells):
+            last_end = end
+            continue
         if header is None or start > last_end + 1:
             header = [text[s:e] for s, e in cells]
             caption = _caption(text, start)
@@ -92,6 +101,9 @@ def table_drafts(
         last_end = end
         row_label = text[cells[0][0] : cells[0][1]]
         total_level = 2 if _TOTAL_ROW.match(row_label) else 1 if _SUBTOTAL_ROW.match(row_label) else 0
+        part_row = _PART_ROW.match(row_label)
+        if part_row:
+            row_label, total_level = row_label[part_row.end() :], -1
         for col, (s, e) in enumerate(cells[1:], start=1):
             head = header[col] if col < len(header) else ""
             draft = _cell_draft(text, s, e, row_label, head, caption_unit, table_unit, start, end, report_year)

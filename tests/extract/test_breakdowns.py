@@ -113,6 +113,11 @@ CASES = [
     ("立案查处各类违法案件3,675件，结案3,512件。办理过程中，食品类1,208件，药品类436件。", "436件", None),
 ]
 
+# Markdown pipes, a header rule, 其中 rows (as a reader or a user's text file may give them)
+_PARTS_TABLE = (
+    "| 指标 | 本年（件） |\n|---|---|\n| 收到申请 | 366 |\n| 其中：受理 | 311 |\n| 不予受理 | 55 |\n"
+    "| 审结 | 148 |\n| 其中：维持 | 97 |\n| 撤销 | 12 |\n"
+)
 _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 61 | 340\n{label} | 345 | 1,252\n"
 
 
@@ -132,6 +137,12 @@ _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 6
         ("单位 | 件数\n甲区 | 10\n乙区 | 20\n城区小计 | 30\n丙县 | 40\n丁县 | 50\n县小计 | 90\n合计 | 120\n", "10", "30"),
         # cells of one row are different measures (办结 and 纠错), never parts of each other
         ("单位 | 办结（件） | 纠错（件）\n市本级 | 221 | 31\n合计 | 221 | 31\n", "31", "31"),
+        # a 其中 row is a part of the row above; the rows after it too when they add up with it
+        (_PARTS_TABLE, "311", "366"),
+        (_PARTS_TABLE, "55", "366"),
+        (_PARTS_TABLE, "148", None),
+        (_PARTS_TABLE, "97", "148"),
+        (_PARTS_TABLE, "12", None),  # 97 + 12 falls short of 148: only the 其中 row is sure
     ],
     ids=[
         "column1",
@@ -145,6 +156,11 @@ _TABLE = "单位：件\n领域 | 处罚 | 检查\n市场 | 284 | 912\n环境 | 6
         "row-under-second-subtotal",
         "row-under-first-subtotal",
         "row-is-no-sentence",
+        "part-row",
+        "sibling-adding-up",
+        "row-after-parts",
+        "part-row-partial",
+        "sibling-not-adding-up",
     ],
 )
 def test_table_total_rows(text: str, part: str, parent: str | None) -> None:
