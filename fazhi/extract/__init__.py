@@ -91,7 +91,7 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     share_changes(drafts, text)
     distribute_respectively(drafts, text)
     link_breakdowns(drafts, text)
-    attach_subjects(drafts)
+    attach_subjects(drafts, text)
     infer_units(drafts)
     check_breakdowns(drafts)
     sentences: dict[int, str] = {}

@@ -75,7 +75,7 @@ CLAUSE_DELIM = re.compile("[,;、():!?。\n|]")
 _HAS_DIGIT = re.compile("[0-9]")
 _AFTER_RUN = re.compile("[^,;、():!?。\n|0-9]*")
 _LEAD_TIME = re.compile(
-    r"^(?:20[0-9]{2}年度?|本年度|本年|上半年|今年|当年|全年|[0-9]{1,2}月(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
+    r"^(?:20[0-9]{2}年度?|本年度|本年|上半年|今年|当年|全年|(?:[0-9]{1,2}[-~—–至到])?[0-9]{1,2}月份?(?:[0-9]{1,2}日)?|截[至止]目前|截[至止](?:20[0-9]{2}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:底|末)?)"
 )
 _LEAD = re.compile("^(?:" + "|".join(sorted(LABEL_LEAD_STRIP, key=len, reverse=True)) + ")")
 
@@ -103,7 +103,7 @@ _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 # 千 multiplies a number (2千份) but is not a unit prefix (千克 is a unit of its own)
-_NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000}
+_NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000, "千万": 10_000_000, "千亿": 100_000_000_000}
 _CONJUNCTION = re.compile("[和与及、,]")
 _CONJ_TAIL = ("和", "与", "及")
 _YEAR_REF = r"(?:20[0-9]{2}年|上年|去年)"
@@ -348,7 +348,10 @@ def share_changes(drafts: list[Draft], text: str) -> None:
             d.value = -d.value if prev.value < 0 else d.value
 
 
-def attach_subjects(drafts: list[Draft]) -> None:
+_GAP_PUNCT = re.compile("[,;、 ]")
+
+
+def attach_subjects(drafts: list[Draft], text: str) -> None:
     """Ratios (完成率) and changes borrow the subject they qualify; run after breakdown linking."""
     for i in range(1, len(drafts)):
         d = drafts[i]
@@ -366,8 +369,8 @@ def attach_subjects(drafts: list[Draft]) -> None:
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
             same = [p for p in recent if d.kind == "change" or p.unit == d.unit]
-            if not same and recent and recent[-1].end == d.start:
-                same = recent[-1:]  # 接待群众1,350批次3,820人次: two measures of one thing
+            if not same and recent and not clean_label(_GAP_PUNCT.sub("", text[recent[-1].end : d.start])):
+                same = recent[-1:]  # 接待群众1,350批次3,820人次 / 235批次，共1,200人次: one thing, two measures
             if same:
                 d.label = same[-1].label
 

@@ -92,10 +92,10 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
 def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
     s, e = m.span()
     _, _, num, u1, _rsep, num2, mult, approx, mult2, unit = groups
-    if mult2:  # 200余万人次: the multiplier follows 余
-        if mult:
+    if mult2:  # 200余万人次: the multiplier follows 余; 3千万元: 千 and 万 multiply together
+        if mult and not (mult == "千" and not approx):
             return None
-        mult = mult2
+        mult = (mult or "") + mult2
     if u1 and unit != u1:
         return None  # "10%-15" without its second % is a code, not a range
     if not unit and not mult and e < len(text) and text[e] not in _BARE_FOLLOW and not text.startswith("其中", e):
