@@ -1,6 +1,6 @@
 """Accuracy of the extractor on the golden set: precision, recall, per-kind, per-flag, parents.
 
-Run: .venv/bin/python bench/accuracy.py [-v]   (-v lists every error)
+Run: .venv/bin/python bench/accuracy.py [-v] [DIR ...]   (-v lists every error; DIR scores a new batch)
 Documents named in tests/golden/heldout.txt are reported apart. Each held-out batch was scored
 once before any change prompted by it; those first-run figures are kept in tests/golden/README.md.
 """
@@ -61,8 +61,12 @@ def report(title: str, docs: list[GoldDoc], verbose: bool) -> Score:
 
 
 def main() -> None:
-    """Score tuned and held-out documents separately."""
+    """Score tuned and held-out documents separately (or every document of a directory given)."""
     verbose = "-v" in sys.argv
+    dirs = [Path(a) for a in sys.argv[1:] if a != "-v"]
+    if dirs:  # a new batch, scored before anything is tuned on it: bench/accuracy.py /tmp/batch -v
+        report(", ".join(map(str, dirs)), [load_gold(p) for d in dirs for p in sorted(d.glob("*.txt"))], verbose)
+        return
     held = set(HELDOUT.read_text(encoding="utf-8").split()) if HELDOUT.exists() else set()
     docs = [load_gold(p) for p in sorted(CASES.glob("*.txt"))]
     tuned = [d for d in docs if d.name not in held]

@@ -13,6 +13,7 @@ from fazhi.extract.outcomes import (
     CLEANUP_TOTAL,
     OUTCOME,
     cleanup_outcomes,
+    ends_with_outcome,
     outcome_subsets,
     table_totals,
 )
@@ -50,6 +51,8 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         if _ANY_MARKER.search(text, *sent):
             _qizhong(drafts, idx, text, previous)
         before, previous = previous, idx
+        if before and len(idx) >= 2:
+            _sums_across(drafts, idx, before)
         if len(idx) >= 2 and text.find(":", *sent) >= 0:
             _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
@@ -59,6 +62,22 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
             outcome_subsets(drafts, idx, text, before)
         if len(idx) >= 2 and CLEANUP_TOTAL.search(text, *sent):
             cleanup_outcomes(drafts, idx, text)
+        if len(idx) >= 2 and text.find("其余", *sent) >= 0:
+            _remainders(drafts, idx)
+
+
+def _remainders(drafts: list[Draft], idx: list[int]) -> None:
+    """已自行纠正15件，其余2件正在修改: the rest joins the part before it, under its total."""
+    for k in range(1, len(idx)):
+        d, prev = drafts[idx[k]], drafts[idx[k - 1]]
+        if d.parent is not None or not d.label.startswith("其余") or prev.parent is None or not _eligible(d):
+            continue
+        total = drafts[prev.parent]
+        if d.unit is None or prev.unit is None or not families_compatible(d.unit, prev.unit):
+            continue
+        parts = sum(x.value for x in drafts if x.parent == prev.parent)
+        if parts + d.value <= total.value + _EPS:
+            d.parent = prev.parent
 
 
 def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
@@ -103,6 +122,7 @@ _FIRST_MARKER = re.compile(_PART_MARKER.pattern + r"|(?<=,)涉及")  # later 涉
 _ANY_MARKER = re.compile(r"其中|包括|含|涉及|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
 _VIEWPOINT = re.compile(
     r"(?:从|按)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
+    r"|按[\u4e00-\u9fff]{1,6}?(?:划分|来分|分类|分)[,:]"  # 按申请事项分，: 按…分 always names a dimension
 )
 
 
@@ -126,6 +146,8 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
         total = _best_total(drafts, totals, parts)
         if total is not None:
             for j in parts:
+                if not _fits(drafts[j], drafts[total]):
+                    break  # 其中…19件、236件，提出意见1,530条: the list ends where the unit changes
                 drafts[j].parent = total
         m = _PART_MARKER.search(text, m.end(), sent_end)
 
@@ -182,8 +204,15 @@ def _among_own(drafts: list[Draft], idx: list[int], text: str) -> None:
                 drafts[j].parent = i
 
 
+_DEMONSTRATIVE = re.compile(r"^(?:上述|以上|前述|这些|该|其)")
+
+
 def _names(phrase: str, label: str) -> bool:
-    """审结案件 names 审结; 查处的案件 names 立案查处各类违法案件 (two shared words once 的 is gone)."""
+    """审结案件 names 审结; 查处的案件 names 立案查处各类违法案件 (two shared words once 的 is gone);
+    上述决策 names 作出重大行政决策."""
+    phrase = _DEMONSTRATIVE.sub("", phrase)
+    if not phrase:
+        return False
     if label in phrase or phrase in label:
         return True
     return len(_bigrams(phrase.replace("的", "")) & _bigrams(label)) >= 2
@@ -203,8 +232,8 @@ def _best_total(drafts: list[Draft], totals: list[int], parts: list[int]) -> int
     if exact and len(parts) > 1:
         return exact[-1]
     nearest = fitting[-1]
-    if len(fitting) == 1:
-        return nearest
+    if len(fitting) == 1 or all(ends_with_outcome(drafts[j].label) for j in parts):
+        return nearest  # 审结497件，其中行政机关败诉21件: an outcome of the nearest total's cases
     part_grams = set().union(*(_bigrams(drafts[j].label) for j in parts))
     if _bigrams(drafts[nearest].label) & part_grams:
         return nearest  # the nearest total shares a word: no need to look further
@@ -283,14 +312,14 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
         running, members = 0.0, []
         for j in idx[pos + 1 :]:
             d = drafts[j]
-            if d.kind in ("change", "percent") and d.parent is None:
-                continue  # 收到58件，较上年增加11件，受理53件，不予受理5件: a change sits between
+            if (d.kind in ("change", "percent") or d.period_year != t.period_year) and d.parent is None:
+                continue  # 收到58件，比上年的49件增加9件，受理53件，不予受理5件: a comparison sits between
             if d.parent is not None or not _eligible(d) or j in has_parts:
                 break
             if d.unit is not None and not families_compatible(d.unit, t.unit):
                 break
-            if ";" in text[t.end : d.start]:
-                break
+            if members and ";" in text[drafts[members[-1]].end : d.start]:
+                break  # the parts may start after a ; (…增长33.7%；经审查，受理…) but not span one
             running += d.value
             members.append(j)
             if abs(running - t.value) < _EPS and len(members) >= 2:
@@ -298,6 +327,37 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
                     drafts[k].parent = i
                 has_parts.add(i)
                 break
+            if running > t.value:
+                break
+
+
+def _sums_across(drafts: list[Draft], idx: list[int], before: list[int]) -> None:
+    """A sentence's leading numbers adding up exactly to a total of the sentence before are its
+    parts (收到备案文件218件，其中…。经审查，予以备案201件；对存在问题的17件…)."""
+    totals = [i for i in reversed(before) if _eligible(drafts[i]) and drafts[i].parent is None]
+    totals = [i for i in totals if drafts[i].unit is not None and drafts[i].value >= _MIN_SUM_TOTAL]
+    if not totals:
+        return
+    lead: list[int] = []
+    for j in idx:
+        d = drafts[j]
+        if d.kind in ("change", "percent"):
+            continue
+        if d.parent is not None or not _eligible(d) or d.unit is None:
+            break
+        lead.append(j)
+    for i in totals:
+        t = drafts[i]
+        running = 0.0
+        for n, j in enumerate(lead, start=1):
+            d = drafts[j]
+            if not families_compatible(d.unit, t.unit) or d.period_year != t.period_year:  # type: ignore[arg-type]
+                break
+            running += d.value
+            if abs(running - t.value) < _EPS and n >= 2:
+                for k in lead[:n]:
+                    drafts[k].parent = i
+                return
             if running > t.value:
                 break
 

@@ -99,7 +99,7 @@ NAMED_NUMERAL_PHRASES = (
     "三项制度", "八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五个一",
     "三个代表", "两个责任", "两个一百年", "三个务必", "两个基本点", "一个中心", "四个最严",
     "两项制度", "三项机制", "六项机制", "四项监督", "两个作用", "三个区分开来", "四个重",
-    "五位一体", "两个大局", "三个必须", "两个结合", "七项制度",
+    "五位一体", "两个大局", "三个必须", "两个结合", "七项制度", "五项法定程序", "五大法定程序",
 )
 
 # Single-character Chinese numerals are read only where a count is unambiguous.
@@ -155,8 +155,9 @@ OUTCOME_WORDS = (
 # total's noun (审结1,790件，行政机关败诉185件). Mediation success is not a ruling outcome.
 RULING_OUTCOMES = (
     "维持", "驳回", "撤销", "变更", "确认违法", "确认无效", "责令履行", "终止", "撤回", "纠正",
-    "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改",
+    "纠错", "败诉", "胜诉", "不予受理", "不予处罚", "整改", "整改到位", "整改完成", "整改完毕",
     "合格", "优秀",  # outcomes of an exam or an evaluation (参考1,021人，合格1,009人)
+    "采纳",  # opinions taken up (征求意见1,260条，采纳386条)
 )
 
 # Outcomes of a decision on the total's cases, the only ones that reach back into the sentence

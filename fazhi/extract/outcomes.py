@@ -17,7 +17,8 @@ from fazhi.extract.resolve import Draft
 
 _PART_KINDS = ("count", "amount")
 
-_CLEANUP_OUTCOME = re.compile("|".join(CLEANUP_OUTCOMES))
+_CLEANUP_OUTCOME = re.compile("(?:决定|予以|依法)?(?:" + "|".join(CLEANUP_OUTCOMES) + ")")
+_CLAUSE_END = re.compile("[,;:。\n]")
 CLEANUP_TOTAL = re.compile("|".join(CLEANUP_TOTAL_WORDS))
 
 
@@ -30,8 +31,14 @@ def eligible(d: Draft) -> bool:
 OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
 _OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
 _DECISION_END = re.compile("(?:" + "|".join(DECISION_OUTCOMES) + ")$")
-_NOT_A_TOTAL = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES))  # an outcome is no total
+# an outcome is no total (评出优秀案卷62卷); a notice about one is (发出纠错建议9件，已纠正7件)
+_NOT_A_TOTAL = re.compile("(?:" + "|".join(OUTCOME_WORDS + RULING_OUTCOMES) + ")(?!建议|意见|通知|书|函)")
 _HEAD_NOUN = 2  # characters compared at the end of two labels: 案卷, 文件, 案件
+
+
+def ends_with_outcome(label: str) -> bool:
+    """败诉, 行政机关败诉, 被采纳: the label names an outcome of some total's items."""
+    return _OUTCOME_END.search(label) is not None
 
 
 def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
@@ -151,10 +158,16 @@ def cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:
             if _CLEANUP_OUTCOME.match(t.label):
                 continue  # a sibling outcome (修改规章7部，废止规章3部)
             if eligible(t) and t.unit == d.unit and t.period_year == d.period_year and not t.is_target:
-                if CLEANUP_TOTAL.search(t.label):
+                if CLEANUP_TOTAL.search(t.label) or _reviewed_after(text, t):
                     linked.setdefault(i, []).append(j)
                 break  # only the nearest total of the same unit is considered
     for i, parts in linked.items():
         if sum(drafts[j].value for j in parts) <= drafts[i].value:
             for j in parts:
                 drafts[j].parent = i
+
+
+def _reviewed_after(text: str, t: Draft) -> bool:
+    """对现行有效的82件规章进行全面清理: the review is named after the total, in its clause."""
+    m = _CLAUSE_END.search(text, t.end, t.sent_end)
+    return CLEANUP_TOTAL.search(text, t.end, m.start() if m else t.sent_end) is not None

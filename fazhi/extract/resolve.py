@@ -141,6 +141,7 @@ class SentenceFacts:
 
 
 _NEVER = 1 << 62
+_CUTOFF = re.compile("底前|以前|之前|前(?![一二两三四五六七八九十0-9])")
 _PARTIAL_HINT = re.compile("[截以季半月]")
 _COMPARISON_HINT = re.compile("[比较同环相]")
 
@@ -158,6 +159,8 @@ def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
         head = sentence[m.start() - 1 : m.start()] if m.start() else ""
         if tail.startswith(CUMULATIVE_YEAR_SUFFIXES) or head in ("比", "较", "与", "同", "〔", "["):
             continue
+        if _CUTOFF.match(tail):
+            continue  # 对2020年底前制发的文件进行清理: a cutoff describing the items, not the period
         years.append((ss + m.end(), int(m[1])))
     # cheap substring guards first: most sentences have none of these words
     partial = PARTIAL.search(sentence) if _PARTIAL_HINT.search(sentence) else None
@@ -310,7 +313,8 @@ def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end:
     label = clean_label(raw)
     if not label and subject:
         label = clean_label(subject)
-    if len(label) <= 4 or not raw.strip():  # a verb or nothing before: the noun follows (开展50场普法活动)
+    # a verb or nothing before, or a 的 phrase: the noun follows (开展50场普法活动, 对现行有效的82件规章)
+    if len(label) <= 4 or not raw.strip() or raw.endswith("的"):
         label += _after_text(text, end, sent_end)
     return label[-_MAX_LABEL:]
 

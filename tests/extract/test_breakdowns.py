@@ -70,6 +70,28 @@ CASES = [
     ("全年审结复议案件64件。复议决定维持41件，撤销9件，驳回申请14件。", "9件", "64件"),
     ("审结一审行政诉讼案件52件。行政机关败诉4件。", "4件", "52件"),
     ("查处违法案件620件。对轻微违法行为不予处罚88件。", "88件", None),  # no decision on those cases
+    # 采纳 and 整改到位 are outcomes of the total before them
+    ("公开征求意见建议860条，采纳214条。", "214条", "860条"),
+    ("发现问题57个，已整改到位52个。", "52个", "57个"),
+    # a 其中 list ends where the unit changes; the numbers after it are linked on their own
+    ("审核文件300件，其中规范性文件40件、合同260件，提出意见520条，被采纳498条。", "498条", "520条"),
+    ("审核文件300件，其中规范性文件40件、合同260件，提出意见520条，被采纳498条。", "520条", None),
+    # a decision goes to the nearest total, even when an earlier one shares the actor's words
+    ("行政机关新收一审案件210件(其中以县政府为被告的31件)，审结一审案件198件，其中行政机关败诉12件。", "12件", "198件"),
+    # an exact sum may start after a ; and skip a prior-year value
+    ("收到复议申请640件，比上年的590件增长8.5%；经审查，受理602件，不予受理38件。", "38件", "640件"),
+    # 上述/以上 X中， names its total by X
+    ("作出重大行政决策15项。上述决策中，开展听证的4项，进行风险评估的11项。", "11项", "15项"),
+    # the review named after its total (对…的96件规章进行清理) still has the cleanup outcomes as parts
+    ("对现行有效的96件规章进行清理，拟修改7件、拟废止3件。", "3件", "96件"),
+    ("对现行有效的区政府文件156件逐件评估，决定废止11件、修改8件。", "11件", "156件"),
+    # 按…分， splits the previous total by any dimension
+    ("收到复议申请420件。按申请事项分，涉及征地拆迁的120件，涉及行政处罚的98件。", "98件", "420件"),
+    # a sentence's leading numbers adding up to the previous sentence's total are its parts
+    ("收到备案文件180件，其中县政府文件30件。经审查，予以备案171件；对存在问题的9件发出纠错建议。", "9件", "180件"),
+    ("收到备案文件180件，其中县政府文件30件。经审查，予以备案172件；对存在问题的9件发出纠错建议。", "9件", None),
+    # 其余 joins the part before it
+    ("对存在问题的9件发出纠错建议，制定机关已纠正7件，其余2件正在修改。", "2件", "9件"),
     # the total inside the 'X中，' phrase that opens its parts
     ("在结案的230件信访事项中，涉土地征收的61件，涉劳动报酬的47件。", "47件", "230件"),
     ("全年审结的1,420件民事案件中：调解结案512件；判决结案608件。", "608件", "1,420件"),

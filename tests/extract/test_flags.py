@@ -62,3 +62,9 @@ def test_shang_is_approximate_only_before_chinese_numerals() -> None:
     assert online and online[0].surface == "15期" and not online[0].is_approximate
     about = stats_of("参训干部上千人。")
     assert about and about[0].is_approximate
+
+
+def test_cutoff_year_is_no_period() -> None:
+    """对2019年底前印发的文件进行清理: the year describes the documents, the count is this year's."""
+    stats = stats_of("对2019年底前印发的文件进行清理，共清理文件1,230件。", 2021)
+    assert [(s.surface, s.period_year) for s in stats] == [("1,230件", 2021)]
