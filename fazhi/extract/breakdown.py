@@ -309,7 +309,7 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
         t = drafts[i]
         if i in has_parts or t.parent is not None or not _eligible(t) or t.unit is None or t.value < _MIN_SUM_TOTAL:
             continue
-        running, members = 0.0, []
+        running, members = 0.0, list[int]()
         for j in idx[pos + 1 :]:
             d = drafts[j]
             if (d.kind in ("change", "percent") or d.period_year != t.period_year) and d.parent is None:
