@@ -37,17 +37,25 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
     cells = [i for i, d in enumerate(drafts) if d.cell is not None]
     if cells:
         table_totals(drafts, cells)
+    table: list[int] = []  # the rows of the last table, and how many sentences ago it ended
+    since_table = 0
     for idx in by_sentence.values():
         if drafts[idx[0]].cell is not None:
-            continue  # a table row: its columns are different measures, linked only by _table_totals
+            # a table row: its columns are different measures, linked only by table_totals; the
+            # sentences after a table may name one of its rows (刑事案件 | 1,126 … 在刑事案件中，…)
+            table = table + idx if since_table == 0 else list(idx)
+            previous, since_table = previous + idx, 0
+            continue
+        since_table += 1
         # each rule runs only where its marker occurs: most sentences have none (speed, same result)
         sent = (drafts[idx[0]].sent_start, drafts[idx[0]].sent_end)
         if text.find("(", *sent) >= 0:
             _parentheses(drafts, idx, text)
         if text.find("中", *sent) >= 0:
             _among_own(drafts, idx, text)
-            if previous:
-                _among(drafts, idx, text, previous)
+            named = previous if since_table == 1 or since_table > 3 else [*table, *previous]
+            if named:
+                _among(drafts, idx, text, named)
         if _ANY_MARKER.search(text, *sent):
             _qizhong(drafts, idx, text, previous)
         before, previous = previous, idx
@@ -145,11 +153,22 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
             totals = [i for i in previous if _eligible(drafts[i])]
         total = _best_total(drafts, totals, parts)
         if total is not None:
-            for j in parts:
-                if not _fits(drafts[j], drafts[total]):
-                    break  # 其中…19件、236件，提出意见1,530条: the list ends where the unit changes
-                drafts[j].parent = total
+            rest = _link_fitting(drafts, parts, total)
+            # 审批1.12万个，涉及投资1.86万亿元；其中省级136个，涉及投资3,270亿元: a parallel total
+            # of the other unit, standing between the first total and the marker, takes the rest
+            parallel = [i for i in totals if i > total and rest and _fits(drafts[rest[0]], drafts[i])]
+            if parallel:
+                _link_fitting(drafts, rest, parallel[-1])
         m = _PART_MARKER.search(text, m.end(), sent_end)
+
+
+def _link_fitting(drafts: list[Draft], parts: list[int], total: int) -> list[int]:
+    """Link the parts up to the first whose unit cannot count the total's thing; return the rest."""
+    for k, j in enumerate(parts):
+        if not _fits(drafts[j], drafts[total]):
+            return parts[k:]  # 其中…19件、236件，提出意见1,530条: the list ends where the unit changes
+        drafts[j].parent = total
+    return []
 
 
 def _paren_depth(text: str, start: int, end: int) -> int:
@@ -164,7 +183,7 @@ def _next_outside_parens(text: str, start: int, stop: int) -> int:
     return m.start() if m is not None else -1
 
 
-_AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中[,:]")
+_AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中(?:[,:]|(?=涉及|有))")  # 民事案件中涉及…的有1,308件
 
 
 def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
@@ -178,8 +197,16 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
     parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
     totals = [i for i in previous if _eligible(drafts[i])]
     named = [i for i in totals if drafts[i].label and _names(m[1], drafts[i].label)]
+    # 在刑事法律援助案件中 after a table: the row that has the phrase's modifier (刑事案件), not the
+    # one sharing more words (受理法律援助案件) nor one sharing a stray bigram (民事案件)
+    head = _DEMONSTRATIVE.sub("", m[1]).replace("的", "")[:2]
+    named = [i for i in named if head in drafts[i].label] or named
     total = _best_total(drafts, named, parts)  # only a total the phrase names: 办理中 names none
-    if total is not None and len(parts) >= 2:
+    if total is None:
+        return
+    parts = [j for j in parts if _fits(drafts[j], drafts[total])]
+    # one part must lie within the total; a list of parts may overlap (上述决策中，听证的3项，评估的9项)
+    if len(parts) >= 2 or (parts and drafts[parts[0]].value <= drafts[total].value + _EPS):
         for j in parts:
             drafts[j].parent = total
 

@@ -174,7 +174,7 @@ CLEANUP_OUTCOMES = ("废止", "修改", "修订", "宣布失效", "失效", "保
 
 # Findings of an inspection: a part of what was inspected (抽查市场主体2.4万户，发现问题1,180户)
 # and at the same time the total of the follow-up (发现问题63个，已整改60个).
-FINDING_OUTCOMES = ("发现问题",)
+FINDING_OUTCOMES = ("发现问题", "存在问题")  # 发现存在问题的报告423份
 
 # Stages a case goes through: items naming one are successive counts, not kinds of the total
 # (收到申请60件，受理和审结分别为58件和49件).

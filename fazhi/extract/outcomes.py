@@ -17,7 +17,10 @@ from fazhi.extract.resolve import Draft
 
 _PART_KINDS = ("count", "amount")
 
-_CLEANUP_OUTCOME = re.compile("(?:决定|予以|依法)?(?:" + "|".join(CLEANUP_OUTCOMES) + ")")
+# 修改规章7部 / 拟废止4件 / 清理后决定修改23件: the outcome opens or closes the label
+_CLEANUP_OUTCOME = re.compile(
+    "(?:决定|予以|依法)?(?:" + "|".join(CLEANUP_OUTCOMES) + ")|.*(?:" + "|".join(CLEANUP_OUTCOMES) + ")$"
+)
 _CLAUSE_END = re.compile("[,;:。\n]")
 CLEANUP_TOTAL = re.compile("|".join(CLEANUP_TOTAL_WORDS))
 

@@ -103,7 +103,7 @@ _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
 _BOUND_BEFORE = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{0,3}$")
 # 千 multiplies a number (2千份) but is not a unit prefix (千克 is a unit of its own)
-_NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000, "千万": 10_000_000, "千亿": 100_000_000_000}
+_NUMBER_MULTIPLIERS = {**MULTIPLIERS, "千": 1000, "千万": 10**7, "千亿": 10**11, "万亿": 10**12, "亿万": 10**12}
 _CONJUNCTION = re.compile("[和与及、,]")
 _CONJ_TAIL = ("和", "与", "及")
 _YEAR_REF = r"(?:20[0-9]{2}年|上年|去年)"

@@ -92,8 +92,8 @@ def find_candidates(text: str, blocked_starts: set[int]) -> list[Candidate]:
 def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate | None:
     s, e = m.span()
     _, _, num, u1, _rsep, num2, mult, approx, mult2, unit = groups
-    if mult2:  # 200余万人次: the multiplier follows 余; 3千万元: 千 and 万 multiply together
-        if mult and not (mult == "千" and not approx):
+    if mult2:  # 200余万人次: the multiplier follows 余; 3千万元, 1.86万亿元: the two multiply together
+        if mult and (approx or mult == mult2):
             return None
         mult = (mult or "") + mult2
     if u1 and unit != u1:

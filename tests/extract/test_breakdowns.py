@@ -92,6 +92,13 @@ CASES = [
     ("收到备案文件180件，其中县政府文件30件。经审查，予以备案172件；对存在问题的9件发出纠错建议。", "9件", None),
     # 其余 joins the part before it
     ("对存在问题的9件发出纠错建议，制定机关已纠正7件，其余2件正在修改。", "2件", "9件"),
+    # a cleanup outcome may close its label (清理后决定修改); 存在问题 is a finding of an inspection
+    ("共梳理现行有效文件236件，清理后决定修改23件、废止10件。", "10件", "236件"),
+    ("抽查年度报告1,480份，发现存在问题的报告212份，已督促整改201份。", "212份", "1,480份"),
+    ("抽查年度报告1,480份，发现存在问题的报告212份，已督促整改201份。", "201份", "212份"),
+    # parts of two units after one 其中 go to the parallel totals of their units
+    ("审批项目1.12万个，涉及投资约1.86万亿元；其中省级审批136个，涉及投资约3,270亿元。", "约3,270亿元", "约1.86万亿元"),
+    ("审批项目1.12万个，涉及投资约1.86万亿元；其中省级审批136个，涉及投资约3,270亿元。", "136个", "1.12万个"),
     # the total inside the 'X中，' phrase that opens its parts
     ("在结案的230件信访事项中，涉土地征收的61件，涉劳动报酬的47件。", "47件", "230件"),
     ("全年审结的1,420件民事案件中：调解结案512件；判决结案608件。", "608件", "1,420件"),
@@ -214,6 +221,17 @@ def test_unit_inferred_from_sibling() -> None:
     text = "民事23(交通事故9件、物权纠纷6、合同纠纷4)。"
     s = at(text, "6")
     assert (s.unit, s.unit_inferred) == ("件", True)
+
+
+_TABLE_THEN_PROSE = (
+    "案件类别 | 数量（件）\n刑事案件 | 1,126\n民事案件 | 2,317\n合计 | 3,443\n\n"
+    "在刑事案件中，适用认罪认罚的612件，通知辩护398件。民事案件中涉及农民工讨薪的有1,308件，追回欠薪2,186万元。"
+)
+
+
+@pytest.mark.parametrize("part,parent", [("398件", "1,126"), ("1,308件", "2,317"), ("2,186万元", None)])
+def test_sentences_after_a_table_name_its_rows(part: str, parent: str | None) -> None:
+    assert _parent_surface(_TABLE_THEN_PROSE, part) == parent
 
 
 def test_table_row_cells_are_not_parts_of_each_other() -> None:
