@@ -25,7 +25,7 @@ from fazhi.extract.resolve import (
 from fazhi.extract.respectively import distribute_respectively
 from fazhi.extract.spans import find_candidates
 from fazhi.extract.tables import table_drafts, table_line_spans
-from fazhi.extract.text import Prepared, SectionTracker, find_markers, prepare
+from fazhi.extract.text import Prepared, SectionTracker, find_markers, plan_ranges, prepare
 from fazhi.model import Statistic
 
 EXTRACTOR_VERSION = "0.8.0"
@@ -49,7 +49,7 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     year = report_year if report_year is not None else infer_report_year(prep.text)
     text = prep.text
     markers = find_markers(text)
-    tracker = SectionTracker(markers)
+    tracker = SectionTracker(markers, plan_ranges(text, markers))
     tables = table_line_spans(text)
     table_starts = [s for s, _ in tables]
     drafts: list[Draft] = []

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from fazhi.extract.lexicon import (
     BREAKDOWN_DIMENSIONS,
+    ZHONG_WORD_TAILS,
 )
 from fazhi.extract.outcomes import (
     CLEANUP_TOTAL,
@@ -53,9 +54,7 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
             _parentheses(drafts, idx, text)
         if text.find("中", *sent) >= 0:
             _among_own(drafts, idx, text)
-            named = previous if since_table == 1 or since_table > 3 else [*table, *previous]
-            if named:
-                _among(drafts, idx, text, named)
+            _among(drafts, idx, text, previous if since_table == 1 or since_table > 3 else [*table, *previous])
         if _ANY_MARKER.search(text, *sent):
             _qizhong(drafts, idx, text, previous)
         before, previous = previous, idx
@@ -92,15 +91,22 @@ def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
     # innermost first: a later total claims its own parenthesis before an enclosing one does
     for i in reversed(idx):
         d = drafts[i]
-        if d.end >= len(text) or text[d.end] != "(" or not _eligible(d):
+        if d.end >= len(text) or not _eligible(d):
             continue
-        close = _matching_paren(text, d.end, d.sent_end)
+        opening = d.end if text[d.end] == "(" else -1
+        if opening < 0:  # 4,962个人民调解委员会(含行业性调解组织87个): the noun stands between
+            m = _NOUN_THEN_PARTS.match(text, d.end, d.sent_end)
+            opening = m.end() - 1 if m else -1
+        if opening < 0:
+            continue
+        close = _matching_paren(text, opening, d.sent_end)
         for j in idx:
             p = drafts[j]
             if j > i and p.start < close and p.parent is None and _eligible(p) and not _negates(p.label, d.label):
                 p.parent = i
 
 
+_NOUN_THEN_PARTS = re.compile(r"[\u4e00-\u9fff]{1,12}\((?=含|其中|包括)")
 _NEGATION = re.compile(r"(?:不予|未予|未|不)")
 
 
@@ -137,7 +143,8 @@ _VIEWPOINT = re.compile(
 def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
     """其中/包括/含 parts go to the total before them; at a sentence's start, to the last sentence's."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
-    m = _VIEWPOINT.match(text, sent_start, sent_end) or _FIRST_MARKER.search(text, sent_start, sent_end)
+    viewpoint = _VIEWPOINT.match(text, sent_start, sent_end)
+    m = viewpoint or _FIRST_MARKER.search(text, sent_start, sent_end)
     while m is not None:
         pos = m.start()
         stop = _clause_block_end(text, pos, sent_end)
@@ -151,6 +158,9 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
         totals = [i for i in idx if drafts[i].end <= pos and _eligible(drafts[i])]
         if not totals and not text[sent_start:pos].strip(" ,:;\n"):
             totals = [i for i in previous if _eligible(drafts[i])]
+            if m is viewpoint:  # 从案件类型看，: a new split of the whole, not of a part of it
+                tops = {i if drafts[i].parent is None else drafts[i].parent for i in totals}
+                totals = sorted(i for i in tops if drafts[i].parent is None and _eligible(drafts[i]))
         total = _best_total(drafts, totals, parts)
         if total is not None:
             rest = _link_fitting(drafts, parts, total)
@@ -187,15 +197,37 @@ _AMONG = re.compile(r"(?:在)?([\u4e00-\u9fff]{1,12}?)中(?:[,:]|(?=涉及|有))
 
 
 def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
-    """A sentence opening with 'X中，' (审结案件中，维持…) breaks down the previous sentence's X."""
+    """A sentence opening with 'X中，' (审结案件中，维持…) breaks down the previous sentence's X; a
+    clause opening with it (…，保留97项，保留事项中实行告知承诺的61项) the X before it in the sentence."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
     m = _AMONG.match(text, sent_start, sent_end)
-    if m is None or not previous or m[1].endswith("其"):
+    if m is not None and previous:
+        _among_at(drafts, idx, text, m, [i for i in previous if _eligible(drafts[i])])
+    for k in _clause_starts(text, sent_start, sent_end):
+        m = _AMONG_CLAUSE.match(text, k, sent_end)
+        if m is not None:
+            _among_at(drafts, idx, text, m, [i for i in idx if drafts[i].end <= k and _eligible(drafts[i])])
+
+
+def _clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Positions just after each comma or semicolon of a sentence that has a 中 after it."""
+    out = []
+    k = text.find("中", start, end)
+    while k >= 0:
+        cut = max(text.rfind(",", start, k), text.rfind(";", start, k))
+        if cut >= 0 and (not out or out[-1] != cut + 1):
+            out.append(cut + 1)
+        k = text.find("中", k + 1, end)
+    return out
+
+
+def _among_at(drafts: list[Draft], idx: list[int], text: str, m: re.Match[str], totals: list[int]) -> None:
+    if m[1].endswith("其") or not totals:
         return
+    sent_end = drafts[idx[0]].sent_end
     # 审结的案件中：维持38件；驳回9件: a colon list runs on across semicolons
     stop = sent_end if m[0].endswith(":") else _clause_block_end(text, m.end(), sent_end)
     parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
-    totals = [i for i in previous if _eligible(drafts[i])]
     named = [i for i in totals if drafts[i].label and _names(m[1], drafts[i].label)]
     # 在刑事法律援助案件中 after a table: the row that has the phrase's modifier (刑事案件), not the
     # one sharing more words (受理法律援助案件) nor one sharing a stray bigram (民事案件)
@@ -211,8 +243,12 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
             drafts[j].parent = total
 
 
+# inside a sentence the phrase may run straight on (保留事项中实行告知承诺制的61项)
+_AMONG_CLAUSE = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,12}?)中(?:[,:]|(?=[\u4e00-\u9fff])(?![" + ZHONG_WORD_TAILS + "]))")
+
+
 # 在办结的120件投诉中，食品类40件: the total stands inside the 'X中，' phrase that opens its parts
-_OWN_AMONG = re.compile(r"[\u4e00-\u9fff]{0,12}?中[,:]")
+_OWN_AMONG = re.compile(r"[\u4e00-\u9fff]{0,12}?中(?:[,:]|(?=有))")  # 134个司法所中有41个…
 
 
 def _among_own(drafts: list[Draft], idx: list[int], text: str) -> None:
@@ -341,7 +377,7 @@ def _exact_sums(drafts: list[Draft], idx: list[int], text: str) -> None:
             d = drafts[j]
             if (d.kind in ("change", "percent") or d.period_year != t.period_year) and d.parent is None:
                 continue  # 收到58件，比上年的49件增加9件，受理53件，不予受理5件: a comparison sits between
-            if d.parent is not None or not _eligible(d) or j in has_parts:
+            if d.parent is not None or not _eligible(d):
                 break
             if d.unit is not None and not families_compatible(d.unit, t.unit):
                 break

@@ -20,12 +20,12 @@ SAME_LENGTH_MAP: dict[str, str] = {
 # Approximation words: before the number, inside it (160余人) or after the unit.
 APPROX_PREFIXES = (
     "不少于", "不低于", "至少", "约占", "超过", "多达", "约为", "约有", "约达", "大约", "约",
-    "近", "逾", "超", "上",
+    "近", "逾", "超", "上", "不超过", "不足", "不到",  # bounds are approximate both ways
 )
 # ... of which these only before Chinese numerals (上千人, 上万件): before Arabic digits 上 ends a word (线上)
 APPROX_PREFIXES_CHINESE_ONLY = ("上",)
 APPROX_INFIXES = ("余", "多")
-APPROX_SUFFIXES = ("左右", "以上")
+APPROX_SUFFIXES = ("左右", "以上", "以内", "以下")
 
 # Change verbs directly before a number; negative ones flip the sign (较上年减少8件 → −8).
 CHANGE_UP = (
@@ -50,10 +50,15 @@ PRIOR_MARKERS = (
 
 TARGET_WORDS = ("计划", "力争", "目标", "拟", "预计", "争取", "下一步", "明年", "今后")
 PLAN_HEADING_WORDS = ("计划", "打算", "思路", "下一步", "工作安排", "明年")
+# A heading naming problems and plans (存在的问题和2021年工作打算) is a plan only from the paragraph
+# that opens the plans (2021年，我市将… / 下一步，…); the problems before it describe this year.
+PROBLEM_HEADING_WORDS = ("问题", "不足", "短板", "差距", "困难", "薄弱")
+PLAN_OPENINGS = ("下一步", "明年", "今后", "新的一年", "新一年")
 
 # Words after which a number is never a statistic (ordinals, document numbers, contacts, codes, ranks).
 BLOCK_BEFORE = (
     "第", "〔", "[", "排名前", "排名", "位列", "位居", "前", "附件", "No", "NO",
+    "上述", "前述", "这",  # 上述四个领域: a reference back to things already counted
 )
 # Contact and code words block a number only when no unit follows it (电话0573… yes, 接听电话5,612个 no).
 BLOCK_BEFORE_BARE = (
@@ -175,6 +180,9 @@ CLEANUP_OUTCOMES = ("废止", "修改", "修订", "宣布失效", "失效", "保
 # Findings of an inspection: a part of what was inspected (抽查市场主体2.4万户，发现问题1,180户)
 # and at the same time the total of the follow-up (发现问题63个，已整改60个).
 FINDING_OUTCOMES = ("发现问题", "存在问题")  # 发现存在问题的报告423份
+
+# Characters after 中 that make a word (中心组, 中央, 中级法院), not 'among' (保留事项中实行…的61项).
+ZHONG_WORD_TAILS = "心央国华级小层间标止断介医学期队共秋部东西南转文外"
 
 # Stages a case goes through: items naming one are successive counts, not kinds of the total
 # (收到申请60件，受理和审结分别为58件和49件).

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from fazhi.extract.lexicon import PLAN_HEADING_WORDS, SAME_LENGTH_MAP
+from fazhi.extract.lexicon import PLAN_HEADING_WORDS, PLAN_OPENINGS, PROBLEM_HEADING_WORDS, SAME_LENGTH_MAP
 
 # str.translate takes a slow per-character path on CJK text; a few C-speed replaces of only the
 # characters present are several times faster and just as length-preserving.
@@ -155,18 +155,49 @@ class Marker:
     is_plan: bool
 
 
-def _heading_is_plan(text: str, end: int) -> bool:
+def _heading(text: str, end: int) -> str:
     line_end = text.find("\n", end)
-    heading = text[end : line_end if line_end >= 0 else len(text)][:40]
-    heading = heading.split("。")[0]
+    return text[end : line_end if line_end >= 0 else len(text)][:40].split("。")[0]
+
+
+def _heading_is_plan(text: str, end: int) -> bool:
+    heading = _heading(text, end)
     return any(w in heading for w in PLAN_HEADING_WORDS) or bool(re.search(r"20[0-9]{2}年(?:度)?(?:工作|重点)", heading))
+
+
+# a paragraph or sentence opening the plans of a problems-and-plans section (2021年，我市将… / 下一步，…)
+_PLAN_OPENING = re.compile(
+    r"(?m)(?:^|(?<=。))[ \t]*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.])?[ \t]*(?:"
+    + "|".join(PLAN_OPENINGS)
+    + r"|20[0-9]{2}年)"
+)
+
+
+def plan_ranges(text: str, markers: list[Marker]) -> list[tuple[int, int]]:
+    """Where the plans of each problems-and-plans section run: from the paragraph opening them
+    (else from the heading) to the section's end; its heading marker itself is no plan."""
+    tops = [k for k in markers if k.level == 1]
+    out: list[tuple[int, int]] = []
+    for n, k in enumerate(tops):
+        if k.is_plan or not _heading_is_plan(text, k.end):
+            continue
+        end = tops[n + 1].start if n + 1 < len(tops) else len(text)
+        line_end = text.find("\n", k.end, end)
+        m = _PLAN_OPENING.search(text, line_end + 1, end) if line_end >= 0 else None
+        out.append((m.start() if m is not None else k.start, end))
+    return out
+
+
+def _top_heading_is_plan(text: str, end: int) -> bool:
+    """A top heading of plans alone; one naming problems too is left to plan_ranges."""
+    return _heading_is_plan(text, end) and not any(w in _heading(text, end) for w in PROBLEM_HEADING_WORDS)
 
 
 def find_markers(text: str) -> list[Marker]:
     """Section and list markers in text order (一、 (一) 1、 (1) 一是), with glued ones recovered."""
     markers: list[Marker] = []
     for m in _L1.finditer(text):
-        markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _heading_is_plan(text, m.end())))
+        markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _top_heading_is_plan(text, m.end())))
     for m in _L2.finditer(text):
         label = f"({m[1]})" if m[1] else ")"
         markers.append(Marker(m.start(), m.end(), 2, label, _heading_is_plan(text, m.end())))
@@ -241,14 +272,19 @@ def _number_broken_l2(markers: list[Marker]) -> list[Marker]:
 class SectionTracker:
     """Walks markers in text order and reports the section path and plan status at a position."""
 
-    def __init__(self, markers: list[Marker]) -> None:
+    def __init__(self, markers: list[Marker], plans: list[tuple[int, int]] | None = None) -> None:
         self._markers = markers
+        self._plans = plans or []
         self._i = 0
         self._active: dict[int, Marker] = {}
         self._last: tuple[str, bool] = ("", False)
 
     def at(self, pos: int) -> tuple[str, bool]:
         """Section path (e.g. '一、 (三) 2.') and whether it is a plan section, at pos (monotonic)."""
+        path, plan = self._at(pos)
+        return path, plan or any(a <= pos < b for a, b in self._plans)
+
+    def _at(self, pos: int) -> tuple[str, bool]:
         if self._i >= len(self._markers) or self._markers[self._i].start > pos:
             return self._last  # no marker passed since the last call
         while self._i < len(self._markers) and self._markers[self._i].start <= pos:

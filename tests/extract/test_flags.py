@@ -68,3 +68,29 @@ def test_cutoff_year_is_no_period() -> None:
     """对2019年底前印发的文件进行清理: the year describes the documents, the count is this year's."""
     stats = stats_of("对2019年底前印发的文件进行清理，共清理文件1,230件。", 2021)
     assert [(s.surface, s.period_year) for s in stats] == [("1,230件", 2021)]
+
+
+@pytest.mark.parametrize("text", ["败诉率控制在5%以内。", "平均工作人员不足3人。", "差错率降至0.2%以下。", "办理时间不超过3天。"])
+def test_bounds_are_approximate(text: str) -> None:
+    stats = stats_of(text)
+    assert len(stats) == 1 and stats[0].is_approximate
+
+
+def test_proposed_documents_are_no_plan() -> None:
+    """拟发文件 are documents about to be issued, reviewed this year: no target."""
+    s = stats_of("审查市政府拟发文件57件。", 2021)[0]
+    assert (s.is_target, s.period_year) == (False, 2021)
+
+
+_PROBLEMS_AND_PLANS = (
+    "七、存在的问题和2022年工作打算\n"
+    "一是基层执法力量不足，司法所平均工作人员仅2.5人；二是普法针对性不强。\n"
+    "2022年，我县将力争培训执法人员500人次。\n"
+)
+
+
+def test_problems_before_the_plans_describe_the_report_year() -> None:
+    """A heading naming problems and plans is a plan only from the paragraph opening the plans."""
+    problem, plan = stats_of(_PROBLEMS_AND_PLANS, 2021)
+    assert (problem.is_target, problem.period_year) == (False, 2021)
+    assert (plan.is_target, plan.period_year) == (True, 2022)
