@@ -159,7 +159,7 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
         if not totals and not text[sent_start:pos].strip(" ,:;\n"):
             totals = [i for i in previous if _eligible(drafts[i])]
             if m is viewpoint:  # 从案件类型看，: a new split of the whole, not of a part of it
-                tops = {i if drafts[i].parent is None else drafts[i].parent for i in totals}
+                tops = {p if (p := drafts[i].parent) is not None else i for i in totals}
                 totals = sorted(i for i in tops if drafts[i].parent is None and _eligible(drafts[i]))
         total = _best_total(drafts, totals, parts)
         if total is not None:
@@ -211,7 +211,7 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
 
 def _clause_starts(text: str, start: int, end: int) -> list[int]:
     """Positions just after each comma or semicolon of a sentence that has a 中 after it."""
-    out = []
+    out: list[int] = []
     k = text.find("中", start, end)
     while k >= 0:
         cut = max(text.rfind(",", start, k), text.rfind(";", start, k))
