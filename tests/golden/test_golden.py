@@ -18,11 +18,15 @@ _RHETORIC = "a small count of a named thing in rhetoric (两项中心任务) rea
 _ATTRIBUTE = "a count inside a 的-phrase describing a noun (只有1名工作人员的所) reads as a statistic"
 _FAR_TOTAL = "the total is in another section (败诉14件 … 问题部分：败诉案件中…的有6件)"
 _AFTER_SEMICOLON = "an outcome after ; whose total is in the sentence before (…终止150件；直接纠错78件)"
+_THRESHOLD = "a threshold in a problem statement (在编人员少于8名) reads as a statistic"
+_LONG_NOUN = "(含…) more than 12 characters after its total (1,268项…划转至综合行政执法部门(含…412项))"
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("dali-2022", "两项中心任务"): _RHETORIC,
     ("hengshui-sfj-2020", "只有1名工作人员"): _ATTRIBUTE,
     ("dali-2022", "败诉的有6件"): _FAR_TOTAL,
     ("jinan-sfj-2021", "直接纠错78件"): _AFTER_SEMICOLON,
+    ("lishui-2021", "人员少于8名"): _THRESHOLD,
+    ("lishui-2021", "高频事项412项"): _LONG_NOUN,
 }
 
 
