@@ -241,6 +241,11 @@ def _among_at(drafts: list[Draft], idx: list[int], text: str, m: re.Match[str], 
     if len(parts) >= 2 or (parts and drafts[parts[0]].value <= drafts[total].value + _EPS):
         for j in parts:
             drafts[j].parent = total
+            # 民事案件中涉及农民工讨薪的有1,308件: the phrase names the total, not the part
+            k = drafts[j].label.find(m[1] + "中")
+            rest = drafts[j].label[k + len(m[1]) + 1 :] if k >= 0 else ""
+            if rest:
+                drafts[j].label = rest
 
 
 # inside a sentence the phrase may run straight on (保留事项中实行告知承诺制的61项)
