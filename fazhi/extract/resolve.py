@@ -110,7 +110,7 @@ _YEAR_REF = r"(?:20[0-9]{2}年|上年|去年)"
 _COMPARED_YEAR = re.compile(rf"^(?:比|较|与){_YEAR_REF}?(?:同期)?(?:相比)?$|^{_YEAR_REF}?同期$|^{_YEAR_REF}$")
 _CHANGE_ONLY = frozenset(CHANGE_UP + CHANGE_DOWN)
 _MAX_LABEL = 24
-_MAX_AFTER = 12
+_MAX_AFTER = 16
 
 
 @lru_cache(maxsize=4096)
