@@ -52,14 +52,15 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
         sent = (drafts[idx[0]].sent_start, drafts[idx[0]].sent_end)
         if text.find("(", *sent) >= 0:
             _parentheses(drafts, idx, text)
+        if previous and len(idx) >= 2:
+            _sums_across(drafts, idx, previous)
         if text.find("中", *sent) >= 0:
             _among_own(drafts, idx, text)
             _among(drafts, idx, text, previous if since_table == 1 or since_table > 3 else [*table, *previous])
         if _ANY_MARKER.search(text, *sent):
+            _viewpoints(drafts, idx, text, previous)
             _qizhong(drafts, idx, text, previous)
         before, previous = previous, idx
-        if before and len(idx) >= 2:
-            _sums_across(drafts, idx, before)
         if len(idx) >= 2 and text.find(":", *sent) >= 0:
             _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
@@ -102,7 +103,8 @@ def _parentheses(drafts: list[Draft], idx: list[int], text: str) -> None:
         close = _matching_paren(text, opening, d.sent_end)
         for j in idx:
             p = drafts[j]
-            if j > i and p.start < close and p.parent is None and _eligible(p) and not _negates(p.label, d.label):
+            # 214件(上年232件): a prior-year figure is no part (_fits)
+            if j > i and p.start < close and p.parent is None and _eligible(p) and _fits(p, d) and not _negates(p.label, d.label):
                 p.parent = i
 
 
@@ -135,7 +137,7 @@ _PART_MARKER = re.compile(r"其中|包括|(?<=,)含(?![量义有])")
 _FIRST_MARKER = re.compile(_PART_MARKER.pattern + r"|(?<=,)涉及")  # later 涉及 items go on the same list
 _ANY_MARKER = re.compile(r"其中|包括|含|涉及|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
 _VIEWPOINT = re.compile(
-    r"(?:从|按)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
+    r"(?:从|按)(?P<what>[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"
     r"|按[\u4e00-\u9fff]{1,6}?(?:划分|来分|分类|分)[,:]"  # 按申请事项分，: 按…分 always names a dimension
 )
 
@@ -143,8 +145,7 @@ _VIEWPOINT = re.compile(
 def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
     """其中/包括/含 parts go to the total before them; at a sentence's start, to the last sentence's."""
     sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
-    viewpoint = _VIEWPOINT.match(text, sent_start, sent_end)
-    m = viewpoint or _FIRST_MARKER.search(text, sent_start, sent_end)
+    m = _FIRST_MARKER.search(text, sent_start, sent_end)
     while m is not None:
         pos = m.start()
         stop = _clause_block_end(text, pos, sent_end)
@@ -158,25 +159,53 @@ def _qizhong(drafts: list[Draft], idx: list[int], text: str, previous: list[int]
         totals = [i for i in idx if drafts[i].end <= pos and _eligible(drafts[i])]
         if not totals and not text[sent_start:pos].strip(" ,:;\n"):
             totals = [i for i in previous if _eligible(drafts[i])]
-            if m is viewpoint:  # 从案件类型看，: a new split of the whole, not of a part of it
-                tops = {p if (p := drafts[i].parent) is not None else i for i in totals}
-                totals = sorted(i for i in tops if drafts[i].parent is None and _eligible(drafts[i]))
         total = _best_total(drafts, totals, parts)
         if total is not None:
-            rest = _link_fitting(drafts, parts, total)
-            # 审批1.12万个，涉及投资1.86万亿元；其中省级136个，涉及投资3,270亿元: a parallel total
-            # of the other unit, standing between the first total and the marker, takes the rest
-            parallel = [i for i in totals if i > total and rest and _fits(drafts[rest[0]], drafts[i])]
-            if parallel:
-                _link_fitting(drafts, rest, parallel[-1])
+            _link_with_parallel(drafts, parts, total, totals)
         m = _PART_MARKER.search(text, m.end(), sent_end)
+
+
+def _link_with_parallel(drafts: list[Draft], parts: list[int], total: int, totals: list[int]) -> None:
+    """Link the parts; those of another unit go to a parallel total of that unit standing between
+    the first total and the parts (审批1.12万个，涉及投资1.86万亿元；其中省级136个，涉及投资3,270亿元)."""
+    rest = _link_fitting(drafts, parts, total)
+    parallel = [i for i in totals if i > total and rest and _fits(drafts[rest[0]], drafts[i])]
+    if parallel:
+        _link_fitting(drafts, rest, parallel[-1])
+
+
+def _viewpoints(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) -> None:
+    """从案件类型看，/按领域分， at a sentence's or a ;-clause's start splits a total said before: the
+    one the phrase names (从受理案件的申请事项看 → 受理), else the whole, not its last part."""
+    sent_start, sent_end = drafts[idx[0]].sent_start, drafts[idx[0]].sent_end
+    starts = [sent_start] + [k + 1 for k in range(sent_start, sent_end) if text[k] == ";"]
+    for k in starts:
+        m = _VIEWPOINT.match(text, k, sent_end)
+        if m is None:
+            continue
+        stop = _clause_block_end(text, m.end(), sent_end)
+        parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
+        pool = [i for i in [*previous, *idx] if drafts[i].end <= k and _eligible(drafts[i])]
+        head = (m["what"] or "").replace("的", "")[:2]
+        named = [i for i in pool if len(head) == 2 and head in drafts[i].label and not _NEGATION.match(drafts[i].label)]
+        tops = {p if (p := drafts[i].parent) is not None else i for i in pool}
+        totals = named or sorted(i for i in tops if drafts[i].parent is None and _eligible(drafts[i]))
+        total = _best_total(drafts, totals, parts)
+        if total is not None:
+            _link_with_parallel(drafts, parts, total, sorted(tops))
 
 
 def _link_fitting(drafts: list[Draft], parts: list[int], total: int) -> list[int]:
     """Link the parts up to the first whose unit cannot count the total's thing; return the rest."""
+    t = drafts[total]
+    family = unit_family(t.unit) if t.unit else ""
+    # 其中部门报送214件，18个省辖市报送912件: a generic 个 among parts counted in 件 is a subject
+    own = family not in ("", "generic") and any(drafts[j].unit and unit_family(drafts[j].unit) == family for j in parts)
     for k, j in enumerate(parts):
-        if not _fits(drafts[j], drafts[total]):
+        if not _fits(drafts[j], t):
             return parts[k:]  # 其中…19件、236件，提出意见1,530条: the list ends where the unit changes
+        if own and drafts[j].unit and unit_family(drafts[j].unit) == "generic":
+            continue
         drafts[j].parent = total
     return []
 
@@ -205,8 +234,9 @@ def _among(drafts: list[Draft], idx: list[int], text: str, previous: list[int]) 
         _among_at(drafts, idx, text, m, [i for i in previous if _eligible(drafts[i])])
     for k in _clause_starts(text, sent_start, sent_end):
         m = _AMONG_CLAUSE.match(text, k, sent_end)
-        if m is not None:
-            _among_at(drafts, idx, text, m, [i for i in idx if drafts[i].end <= k and _eligible(drafts[i])])
+        if m is not None:  # the X named before in the sentence, or in the one before (or a table)
+            pool = [i for i in [*previous, *idx] if drafts[i].end <= k and _eligible(drafts[i])]
+            _among_at(drafts, idx, text, m, pool)
 
 
 def _clause_starts(text: str, start: int, end: int) -> list[int]:

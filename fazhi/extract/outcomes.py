@@ -61,17 +61,18 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: li
         bare = _OUTCOME_END.search(d.label) is not None or (
             text[d.start - 1] == "的" and OUTCOME.search(d.label) is not None  # 以调解方式结案的1,027件
         )
-        in_sentence = True
+        in_sentence, crossed = True, False
         for i in [*reversed(idx[:pos]), *reversed(previous)]:
             t = drafts[i]
             if in_sentence and t.sent_start != d.sent_start:
                 if not _DECISION_END.search(d.label):
                     break  # only a decision on cases reaches back into the previous sentence
                 in_sentence = False
-            if in_sentence and ";" in text[t.end : d.start]:
-                break
-            if not _could_total(t, d):
+            crossed = crossed or (in_sentence and ";" in text[t.end : d.start])
+            if not _could_total(t, d) or (crossed and t.parent is not None):
                 continue
+            if crossed and not (bare and _shares_word(t.label, d.label)):
+                break  # past a ; only a total named again (抽查2.15万户次…；抽查发现问题1,284户次)
             if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
                 linked.setdefault(i, []).append(j)
             break  # only the nearest total of the same unit is considered
@@ -79,6 +80,10 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: li
         if sum(drafts[j].value for j in parts) <= drafts[i].value:
             for j in parts:
                 drafts[j].parent = i
+
+
+def _shares_word(a: str, b: str) -> bool:
+    return any(a[k : k + 2] in b for k in range(len(a) - 1))
 
 
 def _could_total(t: Draft, part: Draft) -> bool:
@@ -156,10 +161,8 @@ def cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:
             continue
         for i in reversed(idx[:pos]):
             t = drafts[i]
-            if ";" in text[t.end : d.start]:
-                break
-            if _CLEANUP_OUTCOME.match(t.label):
-                continue  # a sibling outcome (修改规章7部，废止规章3部)
+            if _CLEANUP_OUTCOME.match(t.label) or t.parent is not None:
+                continue  # a sibling outcome (修改规章7部，废止规章3部), a part of the reviewed total
             if eligible(t) and t.unit == d.unit and t.period_year == d.period_year and not t.is_target:
                 if CLEANUP_TOTAL.search(t.label) or _reviewed_after(text, t):
                     linked.setdefault(i, []).append(j)

@@ -63,20 +63,34 @@ def _assign(drafts: list[Draft], run: list[int], text: str, pos: int) -> None:
     labels = [item + noun if noun and len(item) <= _HEAD_NOUN else item for item in items]
     for j, label in zip(run, labels, strict=True):
         drafts[j].label = label
-    if noun and all(label.endswith(noun) for label in labels) and not any(_STAGE.search(x) for x in labels):
-        _parts_of_total(drafts, run, noun, before=[j for j in before if drafts[j].end <= clause_start])
+    if any(_STAGE.search(x) for x in labels):
+        return
+    totals = [j for j in before if drafts[j].end <= clause_start]
+    if noun and all(label.endswith(noun) for label in labels):
+        _parts_of_total(drafts, run, noun, totals)
+    elif not text.startswith(_COPULAS, pos + 2):
+        # 市场监管、城市管理和交通运输部门分别办理612件、845件和307件: actors sharing out the total
+        _parts_of_total(drafts, run, "", totals)
+
+
+_COPULAS = ("为", "是", "达", "占", "有")
 
 
 def _parts_of_total(drafts: list[Draft], run: list[int], noun: str, before: list[int]) -> None:
-    """Link the items to the nearest total before the list that counts the same noun, within it."""
+    """Link the items to the nearest total before the list that counts what they count (and names
+    their noun, when they share one), within it."""
+    parts = [drafts[j] for j in run]
+    if any(p.parent is not None or not eligible(p) or p.unit is None for p in parts):
+        return
+    unit = parts[0].unit
     totals = [i for i in before if eligible(drafts[i]) and drafts[i].unit is not None]
+    totals = [i for i in totals if families_compatible(unit, drafts[i].unit)]  # type: ignore[arg-type]
     if not totals:
         return
     t = drafts[totals[-1]]
-    parts = [drafts[j] for j in run]
-    if noun not in t.label or t.unit is None or any(p.parent is not None or not eligible(p) for p in parts):
+    if noun not in t.label or t.unit is None:
         return
-    if any(p.unit is None or not families_compatible(p.unit, t.unit) or p.period_year != t.period_year for p in parts):
+    if any(not families_compatible(p.unit, t.unit) or p.period_year != t.period_year for p in parts):  # type: ignore[arg-type]
         return
     if sum(p.value for p in parts) <= t.value + _EPS:
         for p in parts:

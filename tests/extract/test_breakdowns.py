@@ -109,6 +109,19 @@ CASES = [
     # (含…) after the total's noun; 'N个X中有M个'
     ("全市4,962个人民调解委员会(含行业性调解组织87个)每月排查纠纷。", "87个", "4,962个"),
     ("全市134个司法所中有41个为一人所。", "41个", "134个"),
+    # a generic 个 among parts counted in 件 is a subject, not a part; a prior-year figure is no part
+    ("收到备案文件1,126件，其中部门报送214件，18个市政府报送912件。", "18个", None),
+    ("收到备案文件1,126件，其中部门报送214件，18个市政府报送912件。", "912件", "1,126件"),
+    ("一审行政诉讼案件二百一十四件（上年二百三十二件）。", "二百三十二件", None),
+    # a cleanup outcome after ; goes to the reviewed total, not to one of its parts
+    ("共清理规章和文件801件，其中规章128件、文件673件；经清理，修改或废止的62件。", "62件", "801件"),
+    # a viewpoint after ; splits the whole again; one naming a part (受理案件) splits that part
+    ("决定3,215件。这些案件中，简易的1,438件、一般的1,777件；从执法领域看，城管1,102件、市场监管764件。", "764件", "3,215件"),
+    ("收到2,164件，其中受理1,902件、不予受理187件。从受理案件的申请事项看，涉及处罚的713件，征收的398件。", "398件", "1,902件"),
+    # actors sharing out a total with 分别 + a verb
+    ("作出处罚决定2,317件，罚没款1,684万元，市场监管、城管和交通部门分别办理612件、845件和307件。", "307件", "2,317件"),
+    # a finding after ; goes to the total it names again, not to a part of it
+    ("开展抽查检查2.15万户次，其中联合抽查5,640户次，比重提高；抽查发现问题1,284户次。", "1,284户次", "2.15万户次"),
     # the total inside the 'X中，' phrase that opens its parts
     ("在结案的230件信访事项中，涉土地征收的61件，涉劳动报酬的47件。", "47件", "230件"),
     ("全年审结的1,420件民事案件中：调解结案512件；判决结案608件。", "608件", "1,420件"),
@@ -236,10 +249,11 @@ def test_unit_inferred_from_sibling() -> None:
 _TABLE_THEN_PROSE = (
     "案件类别 | 数量（件）\n刑事案件 | 1,126\n民事案件 | 2,317\n合计 | 3,443\n\n"
     "在刑事案件中，适用认罪认罚的612件，通知辩护398件。民事案件中涉及农民工讨薪的有1,308件，追回欠薪2,186万元。"
+    "在刑事案件中，未成年人案件41件；民事案件中，涉及婚姻家庭的77件。"
 )
 
 
-@pytest.mark.parametrize("part,parent", [("398件", "1,126"), ("1,308件", "2,317"), ("2,186万元", None)])
+@pytest.mark.parametrize("part,parent", [("398件", "1,126"), ("1,308件", "2,317"), ("2,186万元", None), ("77件", "2,317")])
 def test_sentences_after_a_table_name_its_rows(part: str, parent: str | None) -> None:
     assert _parent_surface(_TABLE_THEN_PROSE, part) == parent
 
