@@ -20,6 +20,7 @@ _FAR_TOTAL = "the total is in another section (败诉14件 … 问题部分：�
 _AFTER_SEMICOLON = "an outcome after ; whose total is in the sentence before (…终止150件；直接纠错78件)"
 _THRESHOLD = "a threshold in a problem statement (在编人员少于8名) reads as a statistic"
 _LONG_NOUN = "(含…) more than 12 characters after its total (1,268项…划转至综合行政执法部门(含…412项))"
+_TWO_REVIEWS = "outcomes of a review of two kinds at once (规章26件、规范性文件318件 … 拟修改规章3件、规范性文件22件)"
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("dali-2022", "两项中心任务"): _RHETORIC,
     ("hengshui-sfj-2020", "只有1名工作人员"): _ATTRIBUTE,
@@ -27,6 +28,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("jinan-sfj-2021", "直接纠错78件"): _AFTER_SEMICOLON,
     ("lishui-2021", "人员少于8名"): _THRESHOLD,
     ("lishui-2021", "高频事项412项"): _LONG_NOUN,
+    ("haikou-sfj-2024", "拟修改规章3件"): _TWO_REVIEWS,
+    ("haikou-sfj-2024", "规范性文件22件"): _TWO_REVIEWS,
+    ("haikou-sfj-2024", "拟废止规范性文件15件"): _TWO_REVIEWS,
 }
 
 
