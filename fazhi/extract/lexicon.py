@@ -105,8 +105,11 @@ NAMED_NUMERAL_PHRASES = (
     "三个代表", "两个责任", "两个一百年", "三个务必", "两个基本点", "一个中心", "四个最严",
     "两项制度", "三项机制", "六项机制", "四项监督", "两个作用", "三个区分开来", "四个重",
     "五位一体", "两个大局", "三个必须", "两个结合", "七项制度", "五项法定程序", "五大法定程序",
-    "两个方面", "三个方面", "四个方面", "五个方面",  # 在人才、机构、平台三个方面同时发力
 )
+
+# Abstract nouns a small Chinese-numeral count introduces in rhetoric, not in results (两项中心任务,
+# 三个方面, 四个领域, 三个环节); written in Arabic digits they are counted (明确6个方面28项重点任务).
+RHETORIC_NOUNS = ("任务", "方面", "原则", "目标", "要求", "举措", "环节", "领域", "工程", "行动")
 
 # Single-character Chinese numerals are read only where a count is unambiguous.
 LONE_NUMERALS_NEED_PREFIX = frozenset("百千万")  # 近千人 yes; 千方百计 no

@@ -19,6 +19,7 @@ from fazhi.extract.lexicon import (
     LONE_NUMERALS_NEED_PREFIX,
     LONE_NUMERALS_NEVER,
     NAMED_NUMERAL_PHRASES,
+    RHETORIC_NOUNS,
     SuffixLexicon,
 )
 from fazhi.units import UNIT_WORDS
@@ -48,6 +49,7 @@ _BEFORE_BARE = SuffixLexicon(BLOCK_BEFORE_BARE)
 _APPROX_BEFORE = SuffixLexicon(APPROX_PREFIXES)
 _APPROX_AFTER = re.compile("|".join(APPROX_SUFFIXES))
 _NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
+_RHETORIC = re.compile("(?:中心|重点|主要|核心)?(?:" + "|".join(RHETORIC_NOUNS) + ")")
 _BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
@@ -153,4 +155,6 @@ def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool
     if num[0] in "万亿":
         return False
     window = text[m.start() : m.end() + 4]
+    if unit in ("项", "个", "大") and _RHETORIC.match(text, m.end()):
+        return False  # 两项中心任务, 三个方面: a figure of speech
     return not _NAMED.match(window)
