@@ -183,16 +183,51 @@ def _viewpoints(drafts: list[Draft], idx: list[int], text: str, previous: list[i
         m = _VIEWPOINT.match(text, k, sent_end)
         if m is None:
             continue
-        stop = _clause_block_end(text, m.end(), sent_end)
+        stop = _list_end(drafts, idx, text, m.end(), sent_end)
+        nested = _next_outside_parens(text, m.end(), stop)
+        if nested >= 0:  # …作出复议决定的836件，其中维持503件: the 其中 splits the part before it
+            stop = nested
         parts = [j for j in idx if m.end() <= drafts[j].start < stop and drafts[j].parent is None and _eligible(drafts[j])]
         pool = [i for i in [*previous, *idx] if drafts[i].end <= k and _eligible(drafts[i])]
         head = (m["what"] or "").replace("的", "")[:2]
         named = [i for i in pool if len(head) == 2 and head in drafts[i].label and not _NEGATION.match(drafts[i].label)]
-        tops = {p if (p := drafts[i].parent) is not None else i for i in pool}
-        totals = named or sorted(i for i in tops if drafts[i].parent is None and _eligible(drafts[i]))
-        total = _best_total(drafts, totals, parts)
-        if total is not None:
-            _link_with_parallel(drafts, parts, total, sorted(tops))
+        tops = sorted({p if (p := drafts[i].parent) is not None else i for i in pool})
+        whole = [i for i in tops if drafts[i].parent is None and _eligible(drafts[i])]
+        # 食品案件11,247件，罚没款1.52亿元；药品案件4,386件，罚没款9,860万元: each unit to its own total
+        for group in _by_family(drafts, parts):
+            totals = [i for i in named or whole if _fits(drafts[group[0]], drafts[i])] or [
+                i for i in whole if _fits(drafts[group[0]], drafts[i])
+            ]
+            total = _best_total(drafts, totals, group)
+            if total is not None:
+                _link_fitting(drafts, group, total)
+
+
+_LIST_ITEM_HEAD = 20  # characters of an item's label before its count (；药品、医疗器械、化妆品案件4,386件)
+
+
+def _list_end(drafts: list[Draft], idx: list[int], text: str, start: int, sent_end: int) -> int:
+    """A list runs to the clause block's end, and on across a ; while the next clause opens with
+    a count of the kind the list began with (…11,247件，…；药品案件4,386件，…)."""
+    stop = _clause_block_end(text, start, sent_end)
+    first = next((drafts[j] for j in idx if drafts[j].start >= start and drafts[j].unit), None)
+    while first is not None and stop < sent_end and text[stop] == ";":
+        nxt = next((drafts[j] for j in idx if drafts[j].start > stop), None)
+        if nxt is None or not nxt.unit or unit_family(nxt.unit) != unit_family(first.unit):  # type: ignore[arg-type]
+            break
+        if nxt.start - stop > _LIST_ITEM_HEAD or "," in text[stop : nxt.start]:
+            break  # the clause opens with something else (；落实包容审慎监管，…)
+        stop = _clause_block_end(text, stop + 1, sent_end)
+    return stop
+
+
+def _by_family(drafts: list[Draft], parts: list[int]) -> list[list[int]]:
+    """Parts grouped by the unit family they count in, in order of first appearance."""
+    groups: dict[str, list[int]] = {}
+    for j in parts:
+        u = drafts[j].unit
+        groups.setdefault(unit_family(u) if u else "", []).append(j)
+    return list(groups.values())
 
 
 def _link_fitting(drafts: list[Draft], parts: list[int], total: int) -> list[int]:
@@ -263,6 +298,9 @@ def _among_at(drafts: list[Draft], idx: list[int], text: str, m: re.Match[str], 
     # one sharing more words (受理法律援助案件) nor one sharing a stray bigram (民事案件)
     head = _DEMONSTRATIVE.sub("", m[1]).replace("的", "")[:2]
     named = [i for i in named if head in drafts[i].label] or named
+    if not named and parts and _counted(drafts[parts[0]]):
+        # 败诉案件中，因程序违法败诉的21件: the phrase's modifier alone names 行政机关败诉39件
+        named = [i for i in totals if len(head) == 2 and head in drafts[i].label and _same_family(drafts[i], drafts[parts[0]])]
     total = _best_total(drafts, named, parts)  # only a total the phrase names: 办理中 names none
     if total is None:
         return
@@ -303,6 +341,15 @@ def _among_own(drafts: list[Draft], idx: list[int], text: str) -> None:
 
 
 _DEMONSTRATIVE = re.compile(r"^(?:上述|以上|前述|这些|该|其)")
+
+
+def _counted(d: Draft) -> bool:
+    """A count in a unit of its own (件, 人), not the generic 个 that fits anything."""
+    return d.unit is not None and unit_family(d.unit) not in ("", "generic")
+
+
+def _same_family(a: Draft, b: Draft) -> bool:
+    return a.unit is not None and b.unit is not None and unit_family(a.unit) == unit_family(b.unit)
 
 
 def _names(phrase: str, label: str) -> bool:

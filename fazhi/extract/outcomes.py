@@ -33,6 +33,8 @@ def eligible(d: Draft) -> bool:
 
 OUTCOME = re.compile("|".join(OUTCOME_WORDS + RULING_OUTCOMES + FINDING_OUTCOMES))
 _OUTCOME_END = re.compile("(?:" + "|".join(RULING_OUTCOMES + FINDING_OUTCOMES) + ")$")
+_CORRECTIONS = ("纠正", "纠错", "整改")
+_FINDING_END = re.compile("(?:" + "|".join(FINDING_OUTCOMES) + ")$")
 _DECISION_END = re.compile("(?:" + "|".join(DECISION_OUTCOMES) + ")$")
 # an outcome is no total (评出优秀案卷62卷); a notice about one is (发出纠错建议9件，已纠正7件)
 _NOT_A_TOTAL = re.compile("(?:" + "|".join(OUTCOME_WORDS + RULING_OUTCOMES) + ")(?!建议|意见|通知|书|函)")
@@ -58,16 +60,19 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: li
         if d.parent is not None or not eligible(d) or d.unit is None or not OUTCOME.search(d.label):
             continue
         # 败诉1件, 行政机关败诉185件; 评为优秀的186卷 (的 stands for the total's noun)
-        bare = _OUTCOME_END.search(d.label) is not None or (
-            text[d.start - 1] == "的" and OUTCOME.search(d.label) is not None  # 以调解方式结案的1,027件
+        bare = (
+            _OUTCOME_END.search(d.label) is not None
+            or (text[d.start - 1] == "的" and OUTCOME.search(d.label) is not None)  # 以调解方式结案的1,027件
+            or d.label.startswith(_CORRECTIONS)  # 纠正违反审查标准的政策措施23件
         )
         in_sentence, crossed = True, False
         for i in [*reversed(idx[:pos]), *reversed(previous)]:
             t = drafts[i]
             if in_sentence and t.sent_start != d.sent_start:
-                if not _DECISION_END.search(d.label):
-                    break  # only a decision on cases reaches back into the previous sentence
-                in_sentence = False
+                finding = _FINDING_END.search(d.label) is not None
+                if not (_DECISION_END.search(d.label) or finding):
+                    break  # only a decision or a finding reaches back into the previous sentence
+                in_sentence, crossed = False, crossed or finding  # a finding: to the total it names
             crossed = crossed or (in_sentence and ";" in text[t.end : d.start])
             if not _could_total(t, d) or (crossed and t.parent is not None):
                 continue

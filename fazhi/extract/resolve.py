@@ -141,7 +141,7 @@ class SentenceFacts:
 
 
 _NEVER = 1 << 62
-_CUTOFF = re.compile("底前|以前|之前|前(?![一二两三四五六七八九十0-9])")
+_CUTOFF = re.compile("底前|以前|之前|前(?![一二两三四五六七八九十0-9])|结转")  # 2023年结转的41件: carried into this year
 _PARTIAL_HINT = re.compile("[截以季半月]")
 _COMPARISON_HINT = re.compile("[比较同环相]")
 

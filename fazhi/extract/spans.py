@@ -149,6 +149,8 @@ def _chinese_ok(text: str, m: re.Match[str], num: str, unit: str | None) -> bool
         return False
     if text[m.start() - 1 : m.start()] in ("数", "几"):
         return False  # 数十场, 几百人: vague, not a number
+    if text[m.start() - 1 : m.start()] == "分":
+        return False  # 分两批下放, 分三步推进: the manner, not a count
     if len(num) == 1 and num in LONE_NUMERALS_NEED_PREFIX:
         # 近千人, 千余人: a lone 千 counts only with an approximation word
         return bool(_APPROX_BEFORE.ending_at(text, m.start())) or text[m.end("num") : m.end("num") + 1] in ("余", "多")

@@ -132,7 +132,10 @@ def _cell_draft(
         return None
     value = float(m["num"].replace(",", "").replace("+", ""))
     value *= MULTIPLIERS.get(m["mult"] or "", 1)
-    stated = m["unit"] or _header_unit(row_label) or _header_unit(head) or caption_unit
+    head_unit = _header_unit(head)
+    # 同比（%） in a 罚没款（万元） row: a column stating % (a rate, a change) beats the row's unit
+    cell_unit = head_unit if head_unit == "%" else (_header_unit(row_label) or head_unit)
+    stated = m["unit"] or cell_unit or caption_unit
     unit = stated or (table_unit if not _CHANGE_HEADER.search(head) else None)
     base: str | None = None
     if unit:

@@ -13,6 +13,11 @@ def _parent_surface(text: str, part: str) -> str | None:
     return stats[s.parent_index].surface if s.parent_index is not None else None
 
 
+_VIEWPOINT_LIST = (
+    "查办案件3.26万件，罚没款5.87亿元。从执法领域看，食品案件11,247件，罚没款1.52亿元；"
+    "药品案件4,386件，罚没款9,860万元；广告案件1,245件。"
+)
+
 # (text, part surface, expected parent surface)
 CASES = [
     ("受理法律援助案件104，其中刑事81(指定辩护35、认罪认罚44)，民事23。", "81", "104"),
@@ -122,6 +127,17 @@ CASES = [
     ("作出处罚决定2,317件，罚没款1,684万元，市场监管、城管和交通部门分别办理612件、845件和307件。", "307件", "2,317件"),
     # a finding after ; goes to the total it names again, not to a part of it
     ("开展抽查检查2.15万户次，其中联合抽查5,640户次，比重提高；抽查发现问题1,284户次。", "1,284户次", "2.15万户次"),
+    # a correction opening its label is an outcome; a finding may reach back to the total it names
+    ("开展公平竞争审查1,426件，纠正违反审查标准的政策措施23件。", "23件", "1,426件"),
+    ("抽查市场主体12.7万户次，其中联合抽查3.1万户次。抽查发现问题1.03万户次，已责令整改9,184户次。", "1.03万户次", "12.7万户次"),
+    # a viewpoint's list runs on across ; while clauses open with the same kind of count, each unit
+    # to its own total; it stops at a clause opening otherwise and at a 其中
+    (_VIEWPOINT_LIST, "9,860万元", "5.87亿元"),
+    (_VIEWPOINT_LIST, "1,245件", "3.26万件"),
+    ("作出决定6,842宗；按执法领域分，市场监管2,915宗，城管1,846宗；落实包容审慎监管；组织评查，抽评案卷320宗。", "320宗", None),
+    ("审结1,153件。从审结结果看，调解结案的317件；作出决定的836件，其中维持503件。", "503件", "836件"),
+    # 败诉案件中: the phrase's modifier names the part it splits
+    ("法院审结548件，其中行政机关败诉39件。败诉案件中，因程序违法败诉的21件，因事实不清败诉的11件。", "21件", "39件"),
     # the total inside the 'X中，' phrase that opens its parts
     ("在结案的230件信访事项中，涉土地征收的61件，涉劳动报酬的47件。", "47件", "230件"),
     ("全年审结的1,420件民事案件中：调解结案512件；判决结案608件。", "608件", "1,420件"),

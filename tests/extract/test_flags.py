@@ -94,3 +94,9 @@ def test_problems_before_the_plans_describe_the_report_year() -> None:
     problem, plan = stats_of(_PROBLEMS_AND_PLANS, 2021)
     assert (problem.is_target, problem.period_year) == (False, 2021)
     assert (plan.is_target, plan.period_year) == (True, 2022)
+
+
+def test_carried_over_cases_count_in_the_report_year() -> None:
+    """审结1,153件(含2023年结转的41件): the year says where they came from, not their period."""
+    stats = stats_of("全年审结1,153件(含2023年结转的41件)。", 2024)
+    assert [(s.surface, s.period_year) for s in stats] == [("1,153件", 2024), ("41件", 2024)]

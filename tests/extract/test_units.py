@@ -103,3 +103,11 @@ def test_more_measure_words(text: str, surface: str, unit: str) -> None:
 def test_ledger_is_no_unit() -> None:
     """台账 (a ledger) after a number is a word, not the measure word 台."""
     assert [s.unit for s in stats_of("建立执法台账5台账。")] == []
+
+
+def test_a_percent_column_beats_the_row_unit() -> None:
+    """同比（%） in a 罚没款（万元） row: the cell is a change in per cent, not 万元."""
+    text = "指标 | 本年 | 同比（%）\n罚没款（万元） | 53,830 | 9.1\n"
+    amount, change = stats_of(text, 2021)
+    assert (amount.value, amount.unit) == (538_300_000, "元")
+    assert (change.value, change.unit, change.kind) == (9.1, "%", "change")
