@@ -19,11 +19,15 @@ _FAR_TOTAL = "the total is in another section (败诉14件 … 问题部分：�
 _THRESHOLD = "a threshold in a problem statement (在编人员少于8名) reads as a statistic"
 _LONG_NOUN = "(含…) more than 12 characters after its total (1,268项…划转至综合行政执法部门(含…412项))"
 _TWO_REVIEWS = "outcomes of a review of two kinds at once (规章26件、规范性文件318件 … 拟修改规章3件、规范性文件22件)"
+_OTHER_UNIT = "a part counted in another unit than its total (出庭应诉437件次，其中…出庭６次)"
+_NO_SHARED_WORD = "an outcome after ; whose total shares no word with it (接收…文件312件…；…自行纠正的21件)"
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("hengshui-sfj-2020", "只有1名工作人员"): _ATTRIBUTE,
     ("dali-2022", "败诉的有6件"): _FAR_TOTAL,
     ("lishui-2021", "人员少于8名"): _THRESHOLD,
     ("lishui-2021", "高频事项412项"): _LONG_NOUN,
+    ("baotou-2021", "出庭６次"): _OTHER_UNIT,
+    ("qhsft-2022", "自行纠正的21件"): _NO_SHARED_WORD,
     ("haikou-sfj-2024", "拟修改规章3件"): _TWO_REVIEWS,
     ("haikou-sfj-2024", "规范性文件22件"): _TWO_REVIEWS,
     ("haikou-sfj-2024", "拟废止规范性文件15件"): _TWO_REVIEWS,
