@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC
 
 import polars as pl
 from polars._typing import PolarsDataType
 
-from fazhi.keys import UNRESOLVED_REGION_KEY, date_key, stable_key
+from fazhi.keys import UNRESOLVED_REGION_KEY, date_key, key_date, stable_key
 from fazhi.metrics import UNCLASSIFIED, MetricCatalog
 from fazhi.model import Document, Statistic
 from fazhi.regions import RegionIndex
@@ -40,6 +40,7 @@ REPORT_SCHEMA: dict[str, PolarsDataType] = {
     "read_warnings": pl.Utf8,
     "published_year": pl.Int32,
     "statistics_found": pl.Int32,
+    "extractor_version": pl.Utf8,  # on the report too: a version with no facts still records what extracted it
 }
 
 FACT_SCHEMA: dict[str, PolarsDataType] = {
@@ -162,6 +163,7 @@ def _report_row(report: ExtractedReport, regions: RegionIndex) -> tuple[dict[str
         "read_warnings": "; ".join(doc.warnings) or None,
         "published_year": published.year if published else None,
         "statistics_found": len(report.statistics),
+        "extractor_version": report.extractor_version,
     }
     return row, code
 
@@ -207,7 +209,7 @@ def _fact_rows(report: ExtractedReport, report_key: int, region_key: int) -> lis
 
 def _dates(reports: pl.DataFrame) -> pl.DataFrame:
     keys = pl.concat([reports["published_date_key"], reports["signed_date_key"]]).drop_nulls().unique().sort()
-    days = [date(k // 10000, k // 100 % 100, k % 100) for k in keys.to_list()]
+    days = [key_date(k) for k in keys.to_list()]
     return pl.DataFrame(
         {
             "date_key": keys.to_list(),

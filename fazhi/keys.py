@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 UNRESOLVED_REGION_KEY = -1
 
@@ -18,3 +19,8 @@ def date_key(value: object) -> int | None:
     if value is None:
         return None
     return int(value.strftime("%Y%m%d"))  # type: ignore[attr-defined]
+
+
+def key_date(key: int) -> date:
+    """The date of a yyyymmdd date_key (the inverse of date_key)."""
+    return date(key // 10000, key // 100 % 100, key % 100)

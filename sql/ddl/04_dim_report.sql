@@ -19,8 +19,13 @@ CREATE TABLE IF NOT EXISTS dim_report (
     region_matched_text      VARCHAR,
     region_unresolved_reason VARCHAR,
     read_warnings            VARCHAR,
-    load_id                  VARCHAR   NOT NULL
+    load_id                  VARCHAR   NOT NULL,
+    extractor_version        VARCHAR,
+    extracted_load_id        VARCHAR
 );
+-- Added after the first release: warehouses written before get them here (filled by 12_backfill_extraction.sql).
+ALTER TABLE dim_report ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
+ALTER TABLE dim_report ADD COLUMN IF NOT EXISTS extracted_load_id VARCHAR;
 COMMENT ON TABLE dim_report IS '报告维度: every version of every report loaded; is_current = the version marts use.';
 COMMENT ON COLUMN dim_report.report_key IS 'Surrogate key (stable hash of content_sha256).';
 COMMENT ON COLUMN dim_report.title IS '报告标题.';
@@ -42,3 +47,5 @@ COMMENT ON COLUMN dim_report.region_matched_text IS 'The text the region was res
 COMMENT ON COLUMN dim_report.region_unresolved_reason IS 'Why the region could not be resolved (never guessed).';
 COMMENT ON COLUMN dim_report.read_warnings IS 'Reader warnings, e.g. numbers outside the chosen article text.';
 COMMENT ON COLUMN dim_report.load_id IS 'The load that published this version (load_audit).';
+COMMENT ON COLUMN dim_report.extractor_version IS 'Extractor version that produced this version''s facts; a run with another version re-extracts it (same report_key, facts replaced).';
+COMMENT ON COLUMN dim_report.extracted_load_id IS 'The load that produced this version''s current facts: load_id, or the later load that re-extracted it.';

@@ -139,7 +139,8 @@ def faulted(env: dict[str, str], at: str, after: int = 1) -> dict[str, str]:
 def _kept_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Columns compared between runs: all but load ids and timestamps (they differ by design)."""
     described = con.sql(f'DESCRIBE "{table}"').fetchall()  # table names come from PUBLISHED_TABLES only
-    return [name for name, kind, *_ in described if name not in ("load_id", "flow_run_id") and "TIMESTAMP" not in kind]
+    load_ids = ("load_id", "extracted_load_id", "flow_run_id")
+    return [name for name, kind, *_ in described if name not in load_ids and "TIMESTAMP" not in kind]
 
 
 def checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
