@@ -52,6 +52,8 @@ def _print_summary(summary: Any, state_name: str) -> None:
     table = Table(title=f"Load {summary.load_id} · {state_name}", show_header=False)
     table.add_row("documents read", str(audit["documents_seen"]))
     table.add_row("published", str(audit["documents_published"]))
+    if audit.get("documents_reextracted"):  # versions loaded before, redone by a new extractor version
+        table.add_row("  of which re-extracted (new extractor)", str(audit["documents_reextracted"]))
     table.add_row("unchanged / duplicate (skipped)", str(audit["documents_skipped"]))
     table.add_row("quarantined", str(audit["documents_quarantined"]))
     table.add_row("statistics published", str(audit["facts_published"]))

@@ -10,6 +10,7 @@ import polars as pl
 from polars._typing import PolarsDataType
 
 from fazhi.model import InputError
+from fazhi.reextract import Reextraction
 
 DOCUMENT_SCHEMA: dict[str, PolarsDataType] = {
     "source_uri": pl.Utf8,
@@ -17,6 +18,7 @@ DOCUMENT_SCHEMA: dict[str, PolarsDataType] = {
     "report_key": pl.Int64,
     "outcome": pl.Utf8,  # published | unchanged | duplicate | quarantined
     "reason": pl.Utf8,
+    "reextracted": pl.Boolean,  # a published version extracted again by a new extractor (load_audit.documents_reextracted)
 }
 QUARANTINE_SCHEMA: dict[str, PolarsDataType] = {
     "source_uri": pl.Utf8,
@@ -34,6 +36,16 @@ class Ledger:
 
     documents: list[dict[str, Any]] = field(default_factory=list)
     held: list[dict[str, Any]] = field(default_factory=list)
+    reextractions: dict[str, Reextraction] = field(default_factory=dict)  # content hash → versions
+
+    def reextracting(self, content_sha256: str, reextraction: Reextraction) -> None:
+        """Note that this input is a published version being extracted again (its outcome will say so)."""
+        self.reextractions[content_sha256] = reextraction
+
+    def _kept(self, reason: str, content_sha256: str | None) -> str:
+        """reason, plus what stays published when the input held back was a re-extraction."""
+        again = self.reextractions.get(content_sha256 or "")
+        return f"{reason}; {again.kept_note()}" if again else reason
 
     def quarantine(self, error: InputError, content_sha256: str | None = None, details: Any = None) -> None:
         """Hold an input back with the reason its error gives."""
@@ -43,7 +55,7 @@ class Ledger:
                 "content_sha256": content_sha256,
                 "stage": error.stage,
                 "check_name": error.check,
-                "reason": error.reason,
+                "reason": self._kept(error.reason, content_sha256),
                 "details": json.dumps(details, ensure_ascii=False, default=str) if details is not None else None,
             }
         )
@@ -53,7 +65,8 @@ class Ledger:
                 "content_sha256": content_sha256,
                 "report_key": None,
                 "outcome": "quarantined",
-                "reason": error.reason,
+                "reason": self._kept(error.reason, content_sha256),
+                "reextracted": content_sha256 in self.reextractions,
             }
         )
 
@@ -66,7 +79,7 @@ class Ledger:
                     "content_sha256": content_sha256,
                     "stage": "gate",
                     "check_name": check["check_name"],
-                    "reason": check["reason"],
+                    "reason": self._kept(check["reason"], content_sha256),
                     "details": check["details"],
                 }
             )
@@ -77,25 +90,35 @@ class Ledger:
                 "content_sha256": content_sha256,
                 "report_key": report_key,
                 "outcome": "quarantined",
-                "reason": f"failed blocking checks: {names}",
+                "reason": self._kept(f"failed blocking checks: {names}", content_sha256),
+                "reextracted": content_sha256 in self.reextractions,
             }
         )
 
     def skip(self, source_uri: str, content_sha256: str, outcome: str, reason: str) -> None:
         """Record an input not loaded again (unchanged since an earlier load, or a duplicate in this one)."""
         self.documents.append(
-            {"source_uri": source_uri, "content_sha256": content_sha256, "report_key": None, "outcome": outcome, "reason": reason}
+            {
+                "source_uri": source_uri,
+                "content_sha256": content_sha256,
+                "report_key": None,
+                "outcome": outcome,
+                "reason": reason,
+                "reextracted": False,
+            }
         )
 
     def published(self, source_uri: str, content_sha256: str, report_key: int) -> None:
-        """Record an input published as a report version."""
+        """Record an input published as a report version (new, or re-extracted: the reason names both extractors)."""
+        again = self.reextractions.get(content_sha256)
         self.documents.append(
             {
                 "source_uri": source_uri,
                 "content_sha256": content_sha256,
                 "report_key": report_key,
                 "outcome": "published",
-                "reason": None,
+                "reason": again.published_reason() if again else None,
+                "reextracted": again is not None,
             }
         )
 

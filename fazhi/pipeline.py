@@ -25,11 +25,15 @@ from fazhi.ledger import Ledger
 from fazhi.metrics import MetricCatalog
 from fazhi.model import Document, InputError, RawDocument, Source
 from fazhi.read import read_document
+from fazhi.reextract import PublishedVersion, Reextraction, stored_document
 from fazhi.regions import RegionIndex
 from fazhi.warehouse.publish import LoadRecord, Publisher, publish, record_failed_load
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# What a batch reads and extracts: new inputs' bytes, or the stored Document of a published version to re-extract.
+Admitted = RawDocument | Document
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,13 @@ def load_files(sources: Sequence[Source]) -> tuple[list[RawDocument], list[Held]
     return _each(sources, "discover", load_raw, lambda s: s.uri, lambda s: None)
 
 
-def read_documents(raws: Sequence[RawDocument]) -> tuple[list[Document], list[Held]]:
-    """Decode and clean each document."""
-    return _each(raws, "read", read_document, lambda r: r.source_uri, lambda r: r.content_sha256)
+def _read(item: Admitted) -> Document:
+    return item if isinstance(item, Document) else read_document(item)
+
+
+def read_documents(raws: Sequence[Admitted]) -> tuple[list[Document], list[Held]]:
+    """Decode and clean each document (a re-extraction's stored Document is already read)."""
+    return _each(raws, "read", _read, lambda r: r.source_uri, lambda r: r.content_sha256)
 
 
 def _extract_one(doc: Document) -> ExtractedReport:
@@ -127,7 +135,7 @@ class ChunkResult:
     held: list[Held]
 
 
-def process_chunk(raws: Sequence[RawDocument]) -> ChunkResult:
+def process_chunk(raws: Sequence[Admitted]) -> ChunkResult:
     """read → extract → clean for one chunk; runs in a worker process (or on another machine via Dask)."""
     docs, held = read_documents(raws)
     extracted, more = extract_reports(docs)
@@ -140,7 +148,7 @@ def chunked(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def process_all(raws: Sequence[RawDocument], workers: int, chunk_size: int) -> list[ChunkResult]:
+def process_all(raws: Sequence[Admitted], workers: int, chunk_size: int) -> list[ChunkResult]:
     """read → extract → clean every chunk, on `workers` local processes (inline when one chunk or one worker).
 
     Workers are spawned, not forked: the parent may hold threads (Prefect's API client) that a fork would copy mid-lock.
@@ -247,36 +255,37 @@ class Load:
     flow_run_id: str | None = None
     ledger: Ledger = field(default_factory=Ledger)
     findings: list[pl.DataFrame] = field(default_factory=list)
-    published: dict[str, str] = field(default_factory=dict)  # content hash → source, before this load
+    published: dict[str, PublishedVersion] = field(default_factory=dict)  # content hash → version, before this load
     seen: dict[str, str] = field(default_factory=dict)  # content hash → source, in this load
 
-    def admit(self, raws: Sequence[RawDocument]) -> list[RawDocument]:
-        """Inputs of a batch that are new: unchanged and duplicate ones go to the ledger with the reason."""
-        admitted: list[RawDocument] = []
+    def admit(self, raws: Sequence[RawDocument]) -> list[Admitted]:
+        """Inputs of a batch to read and extract: new ones, and published versions whose facts another extractor
+        version made (as their stored Document, re-extracted from the text their spans refer to). Unchanged and
+        duplicate inputs go to the ledger with the reason, and are not decoded or extracted again."""
+        admitted: list[Admitted] = []
+        redo: dict[str, int] = {}  # content hash → position in admitted, filled with the stored Document below
         for raw in raws:
-            if raw.content_sha256 in self.published:
-                self.ledger.skip(
-                    raw.source_uri,
-                    raw.content_sha256,
-                    "unchanged",
-                    f"same content already published from {self.published[raw.content_sha256]}",
-                )
-            elif raw.content_sha256 in self.seen:
-                self.ledger.skip(
-                    raw.source_uri,
-                    raw.content_sha256,
-                    "duplicate",
-                    f"same content as {self.seen[raw.content_sha256]} in this load",
-                )
+            sha, known = raw.content_sha256, self.published.get(raw.content_sha256)
+            if known is not None and known.is_current(EXTRACTOR_VERSION):
+                self.ledger.skip(raw.source_uri, sha, "unchanged", f"same content already published from {known.source_uri}")
+            elif sha in self.seen:
+                self.ledger.skip(raw.source_uri, sha, "duplicate", f"same content as {self.seen[sha]} in this load")
             else:
-                self.seen[raw.content_sha256] = raw.source_uri
+                self.seen[sha] = raw.source_uri
+                if known is not None:
+                    redo[sha] = len(admitted)
+                    self.ledger.reextracting(sha, Reextraction(known.extractor_version, EXTRACTOR_VERSION))
                 admitted.append(raw)
+        if redo:
+            stored = self.publisher.published_documents(list(redo))
+            for sha, position in redo.items():
+                admitted[position] = stored_document(stored[sha], admitted[position].source_uri)
         return admitted
 
 
 def open_load(settings: Settings, publisher: Publisher, catalogs: Catalogs, flow_run_id: str | None = None) -> Load:
     """Start a load on an open publisher (the caller holds the warehouse lock)."""
-    return Load(settings, catalogs, publisher, flow_run_id=flow_run_id, published=publisher.published_hashes())
+    return Load(settings, catalogs, publisher, flow_run_id=flow_run_id, published=publisher.published_versions())
 
 
 def gate_and_publish(load: Load, batch: CleanBatch) -> GateOutcome:

@@ -135,7 +135,7 @@ def _load(sources: list[str], load: pipeline.Load) -> pipeline.RunSummary:
     return finish_task(load)
 
 
-def _read_extract_clean(admitted: list[RawDocument], settings: Settings) -> list[pipeline.ChunkResult]:
+def _read_extract_clean(admitted: list[pipeline.Admitted], settings: Settings) -> list[pipeline.ChunkResult]:
     """One task over local worker processes, or a task per chunk on a Dask cluster (FAZHI_DASK_ADDRESS)."""
     runner = task_runner_for(settings)
     if runner is None:

@@ -24,11 +24,13 @@ from fazhi.clean import CleanBatch
 from fazhi.config import STORAGE_COMPATIBILITY
 from fazhi.faults import checkpoint
 from fazhi.model import FazhiError
+from fazhi.reextract import PublishedVersion
 from fazhi.warehouse.sql import ensure_schema, query_file, refresh_marts, run_file
 
 PUBLISH_STEPS = (
     "publish/03_insert_dim_date.sql",
     "publish/04_insert_dim_report.sql",
+    "publish/04b_reextract_versions.sql",
     "publish/05_mark_current_versions.sql",
     "publish/06_insert_fact_statistic.sql",
 )
@@ -46,17 +48,19 @@ class LoadRecord:
     load_id: str
     flow_run_id: str | None
     started_at: datetime
-    documents: pl.DataFrame  # source_uri, content_sha256, report_key, outcome, reason
+    documents: pl.DataFrame  # source_uri, content_sha256, report_key, outcome, reason, reextracted
     quarantine: pl.DataFrame  # source_uri, content_sha256, stage, check_name, reason, details
     findings: pl.DataFrame  # gate findings (fazhi.gate.FINDING_SCHEMA)
     extractor_version: str
 
     def counts(self) -> dict[str, int]:
-        """documents seen/published/skipped/quarantined and warnings, from the document ledger."""
+        """documents seen/published (of which re-extracted)/skipped/quarantined and warnings, from the document ledger."""
         outcome = self.documents.get_column("outcome")
+        reextracted = self.documents.get_column("reextracted").fill_null(False)
         return {
             "documents_seen": self.documents.height,
             "documents_published": int((outcome == "published").sum()),
+            "documents_reextracted": int(((outcome == "published") & reextracted).sum()),
             "documents_skipped": int(outcome.is_in(["unchanged", "duplicate"]).sum()),
             "documents_quarantined": int((outcome == "quarantined").sum()),
             "warnings": int((self.findings.get_column("severity") == "warning").sum()) if self.findings.height else 0,
@@ -148,9 +152,15 @@ class Publisher:
 
         return self._guard(run)
 
-    def published_hashes(self) -> dict[str, str]:
-        """content_sha256 → source_uri of every report version published, this load's earlier batches included."""
-        return dict(self._guard(lambda: query_file(self._db, "state/published_hashes.sql").fetchall()))
+    def published_versions(self) -> dict[str, PublishedVersion]:
+        """content_sha256 → source and extractor version of every report version published (at the load's start)."""
+        rows = self._guard(lambda: query_file(self._db, "state/published_hashes.sql").fetchall())
+        return {sha: PublishedVersion(uri, version) for sha, uri, version in rows}
+
+    def published_documents(self, hashes: list[str]) -> dict[str, dict[str, Any]]:
+        """content_sha256 → stored text and metadata of these published versions (to re-extract them)."""
+        rel = self._guard(lambda: query_file(self._db, "state/published_documents.sql", {"hashes": hashes}))
+        return {row["content_sha256"]: row for row in self._guard(lambda: rel.pl().to_dicts())}
 
     def yoy_history(self) -> pl.DataFrame:
         """Current published values for the year-over-year gate, this load's earlier batches included."""

@@ -18,7 +18,7 @@ def published_hashes(warehouse: Path) -> dict[str, str]:
     try:
         if not con.sql("SELECT 1 FROM duckdb_tables() WHERE table_name = 'dim_report'").fetchall():
             return {}
-        return dict(query_file(con, "state/published_hashes.sql").fetchall())
+        return {sha: uri for sha, uri, _ in query_file(con, "state/published_hashes.sql").fetchall()}
     finally:
         con.close()
 
