@@ -14,7 +14,6 @@ from fazhi.extract.breakdown import check_breakdowns, link_breakdowns
 from fazhi.extract.infer import infer_units
 from fazhi.extract.lexicon import CLEANUP_OUTCOMES
 from fazhi.extract.resolve import (
-    CLAUSE_DELIM,
     Draft,
     SentenceFacts,
     attach_subjects,
@@ -55,17 +54,17 @@ def extract_statistics(body_text: str, report_year: int | None = None) -> list[S
     drafts: list[Draft] = []
     prev_end, prev_sent = 0, -1
     facts: SentenceFacts | None = None
-    delims = [m.start() for m in CLAUSE_DELIM.finditer(text)]
     sent = (0, -1)
     for cand in find_candidates(text, tracker.marker_starts()):
         if prep.in_quote(cand.start) or (tables and _in_spans(cand.start, table_starts, tables)):
             continue
         if not sent[0] <= cand.start < sent[1]:
-            sent = prep.sentence_bounds(cand.start)
+            # candidates come in text order: look back no further than the last sentence's end
+            sent = prep.sentence_bounds(cand.start, sent[1] if 0 <= sent[1] <= cand.start else 0)
         if sent[0] != prev_sent or facts is None:
             prev_end, prev_sent = sent[0], sent[0]
             facts = sentence_facts(text, *sent)
-        draft = resolve(cand, text, delims, facts, sent, prev_end, year)
+        draft = resolve(cand, text, facts, sent, prev_end, year)
         if draft is None:
             continue
         path, is_plan = tracker.at(cand.start)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,8 +69,9 @@ PARTIAL = re.compile(
     + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~—–至到](?:1[01]|[2-9])月"
 )
 _TITLES = re.compile(r"《[^》]*》|\([0-9]{4}[-—–~至][0-9]{4}年?\)")
-_CLAUSE_DELIMS = frozenset(",;、():!?。\n|")
-CLAUSE_DELIM = re.compile("[,;、():!?。\n|]")
+# the last clause delimiter of a range: one no other delimiter follows (searched only between the
+# previous number and this one, instead of listing every delimiter of the text)
+_LAST_CLAUSE_DELIM = re.compile("[,;、():!?。\n|][^,;、():!?。\n|]*+\\Z")
 _HAS_DIGIT = re.compile("[0-9]")
 _AFTER_RUN = re.compile("[^,;、():!?。\n|0-9]*")
 _LEAD_TIME = re.compile(
@@ -181,7 +181,6 @@ def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
 def resolve(
     c: Candidate,
     text: str,
-    delims: list[int],
     facts: SentenceFacts,
     sent: tuple[int, int],
     prev_end: int,
@@ -207,7 +206,7 @@ def resolve(
     ss, se = sent
     num_start = c.start + len(c.approx_prefix)
     before = text[max(ss, num_start - 12) : num_start]
-    clause_start = _clause_start(text, delims, max(ss, prev_end), num_start)
+    clause_start = _clause_start(text, max(ss, prev_end), num_start)
     clause = text[clause_start:num_start]
     kind = "count"
     if base_unit == "%":
@@ -253,13 +252,13 @@ def _more_or_less(before: str, facts: SentenceFacts, pos: int) -> str:
     return m[1] if m else ""
 
 
-def _clause_start(text: str, delims: list[int], floor: int, pos: int) -> int:
+def _clause_start(text: str, floor: int, pos: int) -> int:
     """Start of the clause before pos; a parenthesised qualifier (乡镇（街道）) stays inside it."""
     while True:
-        k = bisect_left(delims, pos) - 1
-        i = delims[k] if k >= 0 else -1
-        if i < floor:
+        last = _LAST_CLAUSE_DELIM.search(text, floor, pos)
+        if last is None:
             return floor
+        i = last.start()
         if text[i] == ")":
             opening = text.rfind("(", max(floor, i - 12), i)
             if opening >= 0 and not _HAS_DIGIT.search(text, opening, i):

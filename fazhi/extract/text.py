@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fazhi.extract.lexicon import PLAN_HEADING_WORDS, PLAN_OPENINGS, PROBLEM_HEADING_WORDS, SAME_LENGTH_MAP
 
@@ -29,10 +30,13 @@ _TERMINAL = frozenset("。!?;:|\n")
 _MIN_WRAPPED_LINE = 20  # shorter lines are headings or signatures, not PDF-wrapped prose
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
+_LAST_SENTENCE_END = re.compile(r"[。!?\n][^。!?\n]*+\Z")  # one no other sentence end follows
 _QUOTED = re.compile(r"(?=[《“\"「‘])(?:《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’)")
 
-_L1 = re.compile(r"(?m)^[ \t]*([一二三四五六七八九十]{1,3})[、.]")
-_L2 = re.compile(r"\(([一二三四五六七八九十]{1,3})\)|(?m:^[ \t]*(\))(?![0-9]))")
+# Markers that open a line, in one scan: 一、 (level 1), and a lone ) whose (N was lost (level 2).
+# A ^ pattern is tried at every position, so the two share it; (一) starts with a literal: fast.
+_LINE_MARKER = re.compile(r"(?m)^[ \t]*(?:([一二三四五六七八九十]{1,3})[、.]|(\))(?![0-9]))")
+_L2 = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
 _L3 = re.compile(r"([0-9]{1,2})[、.](?![0-9])")  # "not after a digit" is checked in Python: faster
 _L4 = re.compile(r"\(([0-9]{1,2})\)")
 _L5 = re.compile(r"([一二三四五六七八九十]{1,2})是")
@@ -49,7 +53,6 @@ class Prepared:
     text: str
     seg_compact: list[int]
     seg_orig: list[int]
-    sentence_ends: list[int] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
 
@@ -62,13 +65,20 @@ class Prepared:
 
     def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
         """Map a compact [start, end) span to the original text (end-exclusive)."""
+        if len(self.seg_compact) == 1:
+            return start, end  # nothing was deleted: offsets are the same
         return self.to_orig(start), self.to_orig(end - 1) + 1
 
-    def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        """Compact [start, end) of the sentence holding pos (end includes the terminal mark)."""
-        i = bisect_right(self.sentence_ends, pos - 1)
-        start = self.sentence_ends[i - 1] + 1 if i else 0
-        end = self.sentence_ends[i] + 1 if i < len(self.sentence_ends) else len(self.text)
+    def sentence_bounds(self, pos: int, floor: int = 0) -> tuple[int, int]:
+        """Compact [start, end) of the sentence holding pos (end includes the terminal mark).
+
+        floor, a sentence start at or before pos's sentence, bounds the search back (the end of
+        the previous number's sentence): only sentences with numbers are ever looked up.
+        """
+        last = _LAST_SENTENCE_END.search(self.text, floor, pos)
+        start = last.start() + 1 if last else floor
+        following = _SENTENCE_END.search(self.text, pos)
+        end = following.start() + 1 if following else len(self.text)
         return start, end
 
     def in_quote(self, pos: int) -> bool:
@@ -80,7 +90,8 @@ class Prepared:
 def _deletions(text: str) -> list[tuple[int, int]]:
     """Spans of the translated text to drop: inner spaces and joinable line breaks."""
     spans: list[tuple[int, int]] = []
-    for m in _INNER_SPACE.finditer(text):
+    has_spaces = " " in text or "\t" in text  # most reports have none: skip the slow scan
+    for m in _INNER_SPACE.finditer(text) if has_spaces else ():
         left, right = text[m.start() - 1], text[m.end()]
         if left.isdigit() and right.isdigit():
             # only a thousands separator: "1 386" (not two numbers side by side)
@@ -137,15 +148,13 @@ def prepare(original: str) -> Prepared:
     pieces.append(translated[cursor:])
     text = "".join(pieces)
     prepared = Prepared(original, text, seg_compact, seg_orig)
-    prepared.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for m in _QUOTED.finditer(text):
         prepared.quote_starts.append(m.start())
         prepared.quote_ends.append(m.end())
     return prepared
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     """A section or list marker: where it is, its level (1–5), how it prints, its heading."""
 
     start: int
@@ -160,9 +169,11 @@ def _heading(text: str, end: int) -> str:
     return text[end : line_end if line_end >= 0 else len(text)][:40].split("。")[0]
 
 
+_PLAN_HEADING = re.compile("|".join(PLAN_HEADING_WORDS) + r"|20[0-9]{2}年(?:度)?(?:工作|重点)")
+
+
 def _heading_is_plan(text: str, end: int) -> bool:
-    heading = _heading(text, end)
-    return any(w in heading for w in PLAN_HEADING_WORDS) or bool(re.search(r"20[0-9]{2}年(?:度)?(?:工作|重点)", heading))
+    return _PLAN_HEADING.search(_heading(text, end)) is not None
 
 
 # a paragraph or sentence opening the plans of a problems-and-plans section (2021年，我市将… / 下一步，…)
@@ -196,11 +207,13 @@ def _top_heading_is_plan(text: str, end: int) -> bool:
 def find_markers(text: str) -> list[Marker]:
     """Section and list markers in text order (一、 (一) 1、 (1) 一是), with glued ones recovered."""
     markers: list[Marker] = []
-    for m in _L1.finditer(text):
-        markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _top_heading_is_plan(text, m.end())))
+    for m in _LINE_MARKER.finditer(text):
+        if m[1]:
+            markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _top_heading_is_plan(text, m.end())))
+        else:
+            markers.append(Marker(m.start(), m.end(), 2, ")", _heading_is_plan(text, m.end())))
     for m in _L2.finditer(text):
-        label = f"({m[1]})" if m[1] else ")"
-        markers.append(Marker(m.start(), m.end(), 2, label, _heading_is_plan(text, m.end())))
+        markers.append(Marker(m.start(), m.end(), 2, f"({m[1]})", _heading_is_plan(text, m.end())))
     for m in _L4.finditer(text):
         markers.append(Marker(m.start(), m.end(), 4, f"({m[1]})", False))
     for m in _L5.finditer(text):
