@@ -112,23 +112,25 @@ def _to_statistic(index: int, d: Draft, prep: Prepared, sentences: dict[int, str
     if sentence is None:
         s_start, s_end = prep.span_to_orig(d.sent_start, max(d.sent_end, d.sent_start + 1))
         sentence = sentences[d.sent_start] = prep.original[s_start:s_end].strip()
+    # positional, in field order: keywords make building ~40,000 statistics per 1 M characters
+    # noticeably slower (the frozen dataclass __init__ is the costliest call per statistic)
     return Statistic(
-        index=index,
-        value=d.value,
-        unit=d.unit or "",
-        kind=d.kind,
-        surface=prep.original[start:end],
-        char_start=start,
-        char_end=end,
-        sentence=sentence,
-        raw_label=d.label,
-        section_path=d.section_path,
-        value_max=d.value_max,
-        unit_inferred=d.unit_inferred,
-        is_approximate=d.is_approximate,
-        is_target=d.is_target,
-        is_partial_period=d.is_partial_period,
-        period_year=d.period_year,
-        parent_index=d.parent,
-        breakdown_status=d.breakdown_status,
+        index,
+        d.value,
+        d.unit or "",
+        d.kind,
+        prep.original[start:end],  # surface
+        start,
+        end,
+        sentence,
+        d.label,  # raw_label
+        d.section_path,
+        d.value_max,
+        d.unit_inferred,
+        d.is_approximate,
+        d.is_target,
+        d.is_partial_period,
+        d.period_year,
+        d.parent,  # parent_index
+        d.breakdown_status,
     )

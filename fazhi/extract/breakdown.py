@@ -65,7 +65,8 @@ def link_breakdowns(drafts: list[Draft], text: str) -> None:
             _colon(drafts, idx, text)
         if len(idx) > 2:  # a total and at least two parts
             _exact_sums(drafts, idx, text)
-            _sums_before_total(drafts, idx, text)
+            if text.find("共", *sent) >= 0 or text.find("计", *sent) >= 0:  # the sum words of _TOTAL_WORD
+                _sums_before_total(drafts, idx, text)
         if OUTCOME.search(text, *sent):  # most sentences name no outcome: skip the per-number scan
             outcome_subsets(drafts, idx, text, before)
         if len(idx) >= 2 and CLEANUP_TOTAL.search(text, *sent):

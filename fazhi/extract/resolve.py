@@ -300,7 +300,16 @@ def clean_label(raw: str) -> str:
 
 def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end: int) -> str:
     """The phrase saying what is counted: the clause before the number, plus a noun after it."""
-    raw = _unquote(text[clause_start:num_start])
+    label, noun_follows = _label_before(text[clause_start:num_start])
+    if noun_follows:
+        label += _after_text(text, end, sent_end)
+    return label[-_MAX_LABEL:]
+
+
+@lru_cache(maxsize=1 << 16)  # clauses repeat across reports (全年共受理, 其中): a pure string function
+def _label_before(clause: str) -> tuple[str, bool]:
+    """The label the clause before a number gives, and whether the noun after the number completes it."""
+    raw = _unquote(clause)
     if raw.endswith(_CONJ_TAIL):  # 13个设区市和95个县: what precedes 和 is the previous number's noun
         raw = ""
     subject = ""
@@ -313,18 +322,24 @@ def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end:
     if not label and subject:
         label = clean_label(subject)
     # a verb or nothing before, or a 的 phrase: the noun follows (开展50场普法活动, 对现行有效的82件规章)
-    if len(label) <= 4 or not raw.strip() or raw.endswith("的"):
-        label += _after_text(text, end, sent_end)
-    return label[-_MAX_LABEL:]
+    return label, len(label) <= 4 or not raw.strip() or raw.endswith("的")
 
 
 def _after_text(text: str, end: int, sent_end: int) -> str:
     m = _AFTER_RUN.match(text, end, min(sent_end, end + 30))
-    after = m.group() if m else ""
+    if not m:
+        return ""
+    after = m.group()
+    if after.endswith("中") and text.startswith((",", ":"), m.end()):
+        after = after[:-1]  # 120件投诉中，: 中 opens the parts, it is no part of the noun
+    return _label_after(after)
+
+
+@lru_cache(maxsize=1 << 16)  # what follows a number repeats too (件, 场普法活动): a pure string function
+def _label_after(after: str) -> str:
+    """The noun phrase after a number, up to the next statistic's subject."""
     if not after:
         return ""
-    if after.endswith("中") and text.startswith((",", ":"), m.end()):  # type: ignore[union-attr]
-        after = after[:-1]  # 120件投诉中，: 中 opens the parts, it is no part of the noun
     after = _AFTER_LEAD.sub("", after)
     if len(after) > _MAX_AFTER:
         q = min((after.find(ch) for ch in '“"《' if after.find(ch) > 0), default=-1)
@@ -358,11 +373,10 @@ def attach_subjects(drafts: list[Draft], text: str) -> None:
     """Ratios (完成率) and changes borrow the subject they qualify; run after breakdown linking."""
     for i in range(1, len(drafts)):
         d = drafts[i]
-        recent = [p for p in drafts[max(0, i - 4) : i] if p.sent_start == d.sent_start and p.label]
         if d.kind == "percent" and len(d.label) <= 4 and d.label.endswith(RATIO_SUFFIXES):
             # the subject of a ratio is the nearest count before it, or that count's total when it
             # is a breakdown part (审结52件，其中…撤回5件，纠错率13.5%: the rate is of 审结)
-            counts = [p for p in recent if p.kind in ("count", "amount")]
+            counts = [p for p in _recent(drafts, i) if p.kind in ("count", "amount")]
             if counts:
                 subject = counts[-1]
                 stem = _ratio_stem(d.label)
@@ -371,11 +385,18 @@ def attach_subjects(drafts: list[Draft], text: str) -> None:
                 d.label = _join_subject(_strip_ratio(subject.label), d.label)
         elif not d.label or d.label in _CHANGE_ONLY:
             # a change or a prior-year value names no metric: it is the previous statistic's
+            recent = _recent(drafts, i)
             same = [p for p in recent if d.kind == "change" or p.unit == d.unit]
             if not same and recent and not clean_label(_GAP_PUNCT.sub("", text[recent[-1].end : d.start])):
                 same = recent[-1:]  # 接待群众1,350批次3,820人次 / 235批次，共1,200人次: one thing, two measures
             if same:
                 d.label = same[-1].label
+
+
+def _recent(drafts: list[Draft], i: int) -> list[Draft]:
+    """The up to four statistics before drafts[i] in its sentence that have a label."""
+    sent_start = drafts[i].sent_start
+    return [p for p in drafts[max(0, i - 4) : i] if p.sent_start == sent_start and p.label]
 
 
 def _join_subject(subject: str, ratio: str) -> str:
