@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -130,8 +131,7 @@ def _number(raw: str, is_chinese: bool) -> float | None:
     return float(raw.replace(",", "") if "," in raw else raw)
 
 
-@dataclass(frozen=True)
-class SentenceFacts:
+class SentenceFacts(NamedTuple):
     """What a sentence says once for all its numbers: year anchors, period, plan, comparison."""
 
     years: tuple[tuple[int, int], ...]  # (end offset, year) of each year that anchors a period

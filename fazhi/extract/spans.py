@@ -104,15 +104,15 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
         return None  # years, dates, codes: the common case, rejected first
     is_chinese = not num[0].isdigit()
     before = text[s - 1] if s else "\n"
-    num_end = m.end("num2") if num2 else m.end("num")
-    after_num = text[num_end] if num_end < len(text) else "\n"
+    if before.isdigit():  # tail of a longer digit run broken by the regex (e.g. a code)
+        return None
     if before in BLOCK_ADJACENT and not (before == ":" and not text[s - 2 : s - 1].isdigit()):
         return None
-    if not unit and not mult and after_num in BLOCK_ADJACENT:
-        return None
+    if not unit and not mult:
+        num_end = m.end("num2") if num2 else m.end("num")
+        if num_end < len(text) and text[num_end] in BLOCK_ADJACENT:
+            return None
     if _BEFORE.ending_at(text, s):
-        return None
-    if before.isdigit():  # tail of a longer digit run broken by the regex (e.g. a code)
         return None
     if is_chinese and not _chinese_ok(text, m, num, unit):
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from fazhi.extract.lexicon import PLAN_HEADING_WORDS, PLAN_OPENINGS, PROBLEM_HEADING_WORDS, SAME_LENGTH_MAP
@@ -31,15 +32,17 @@ _MIN_WRAPPED_LINE = 20  # shorter lines are headings or signatures, not PDF-wrap
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _LAST_SENTENCE_END = re.compile(r"[。!?\n][^。!?\n]*+\Z")  # one no other sentence end follows
-_QUOTED = re.compile(r"(?=[《“\"「‘])(?:《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’)")
+# every branch opens with a literal: the engine skips to the next quote mark by itself
+_QUOTED = re.compile(r"《[^》\n]{0,80}》|“[^“”\n]{0,25}”|\"[^\"\n]{0,25}\"|「[^」\n]{0,25}」|‘[^‘’\n]{0,25}’")
 
 # Markers that open a line, in one scan: 一、 (level 1), and a lone ) whose (N was lost (level 2).
-# A ^ pattern is tried at every position, so the two share it; (一) starts with a literal: fast.
-_LINE_MARKER = re.compile(r"(?m)^[ \t]*(?:([一二三四五六七八九十]{1,3})[、.]|(\))(?![0-9]))")
+# Scans look for a rare literal first: the line break before these, the 、 or . after a digit
+# (_L3), the 是 after a numeral (_L5); a ^ or a numeral class is tried at far more positions.
+_LINE_MARKER = re.compile(r"\n[ \t]*(?:([一二三四五六七八九十]{1,3})[、.]|(\))(?![0-9]))")
 _L2 = re.compile(r"\(([一二三四五六七八九十]{1,3})\)")
-_L3 = re.compile(r"([0-9]{1,2})[、.](?![0-9])")  # "not after a digit" is checked in Python: faster
+_L3 = re.compile(r"[、.](?<=[0-9][、.])(?![0-9])")  # the one or two digits before: in Python
 _L4 = re.compile(r"\(([0-9]{1,2})\)")
-_L5 = re.compile(r"([一二三四五六七八九十]{1,2})是")
+_L5 = re.compile(r"是(?<=[一二三四五六七八九十]是)")  # the one or two numerals before: in Python
 _L5_BEFORE = frozenset("。;,:\n")
 _STRONG_BEFORE = frozenset("。;!?:)\n \t")
 _CN_DIGITS = "一二三四五六七八九十"
@@ -164,6 +167,9 @@ class Marker(NamedTuple):
     is_plan: bool
 
 
+_START = attrgetter("start")
+
+
 def _heading(text: str, end: int) -> str:
     line_end = text.find("\n", end)
     return text[end : line_end if line_end >= 0 else len(text)][:40].split("。")[0]
@@ -207,22 +213,25 @@ def _top_heading_is_plan(text: str, end: int) -> bool:
 def find_markers(text: str) -> list[Marker]:
     """Section and list markers in text order (一、 (一) 1、 (1) 一是), with glued ones recovered."""
     markers: list[Marker] = []
-    for m in _LINE_MARKER.finditer(text):
+    for m in _LINE_MARKER.finditer("\n" + text):  # offsets one more than in text
+        end = m.end() - 1
         if m[1]:
-            markers.append(Marker(m.start(1), m.end(), 1, f"{m[1]}、", _top_heading_is_plan(text, m.end())))
+            markers.append(Marker(m.start(1) - 1, end, 1, f"{m[1]}、", _top_heading_is_plan(text, end)))
         else:
-            markers.append(Marker(m.start(), m.end(), 2, ")", _heading_is_plan(text, m.end())))
+            markers.append(Marker(m.start(), end, 2, ")", _heading_is_plan(text, end)))
     for m in _L2.finditer(text):
         markers.append(Marker(m.start(), m.end(), 2, f"({m[1]})", _heading_is_plan(text, m.end())))
     for m in _L4.finditer(text):
         markers.append(Marker(m.start(), m.end(), 4, f"({m[1]})", False))
     for m in _L5.finditer(text):
-        if m.start() and text[m.start() - 1] not in _L5_BEFORE:
-            continue
-        markers.append(Marker(m.start(1), m.end(), 5, f"{m[1]}是", False))
-    markers.sort(key=lambda k: k.start)
+        shi = m.start()
+        start = shi - 2 if shi >= 2 and text[shi - 2] in _CN_DIGITS else shi - 1
+        if start and text[start - 1] not in _L5_BEFORE:
+            continue  # after a word, or a run of three numerals
+        markers.append(Marker(start, shi + 1, 5, f"{text[start:shi]}是", False))
+    markers.sort(key=_START)
     markers.extend(_arabic_list_markers(text, markers))
-    markers.sort(key=lambda k: k.start)
+    markers.sort(key=_START)
     return _number_broken_l2(markers)
 
 
@@ -231,10 +240,12 @@ def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
     bounds = [k.start for k in higher if k.level <= 2]
     candidates: list[tuple[int, int, int, bool]] = []
     for m in _L3.finditer(text):
-        before = text[m.start() - 1] if m.start() else "\n"
+        mark = m.start()
+        start = mark - 2 if mark >= 2 and "0" <= text[mark - 2] <= "9" else mark - 1
+        before = text[start - 1] if start else "\n"
         if before.isdigit() or before == ".":
-            continue
-        candidates.append((m.start(), m.end(), int(m[1]), before in _STRONG_BEFORE))
+            continue  # a decimal, or a run of three digits
+        candidates.append((start, mark + 1, int(text[start:mark]), before in _STRONG_BEFORE))
     accepted: list[Marker] = []
     expected = 1
     block = -1
