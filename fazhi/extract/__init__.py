@@ -112,8 +112,7 @@ def _to_statistic(index: int, d: Draft, prep: Prepared, sentences: dict[int, str
     if sentence is None:
         s_start, s_end = prep.span_to_orig(d.sent_start, max(d.sent_end, d.sent_start + 1))
         sentence = sentences[d.sent_start] = prep.original[s_start:s_end].strip()
-    # positional, in field order: keywords make building ~40,000 statistics per 1 M characters
-    # noticeably slower (the frozen dataclass __init__ is the costliest call per statistic)
+    # positional, in field order: 18 keywords per statistic cost ~3% of extraction time
     return Statistic(
         index,
         d.value,
