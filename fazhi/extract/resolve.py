@@ -151,9 +151,10 @@ def sentence_facts(text: str, ss: int, se: int) -> SentenceFacts:
     sentence = text[ss:se]
     years: list[tuple[int, int]] = []
     has_year = "年" in sentence
-    titles = [(m.start(), m.end()) for m in _TITLES.finditer(sentence)] if has_year else []
+    has_title = has_year and ("《" in sentence or "(" in sentence)  # what _TITLES opens with
+    titles = [(m.start(), m.end()) for m in _TITLES.finditer(sentence)] if has_title else []
     for m in _YEAR.finditer(sentence) if has_year else ():
-        if any(a <= m.start() < b for a, b in titles):
+        if titles and any(a <= m.start() < b for a, b in titles):
             continue  # years in 《…（2021—2025年）》 are names
         tail = sentence[m.end() : m.end() + 2]
         head = sentence[m.start() - 1 : m.start()] if m.start() else ""
@@ -190,30 +191,33 @@ def resolve(
     value = _number(c.num, c.is_chinese or c.tag == "percent_words")
     if value is None:
         return None
-    value_max = _number(c.num2, not c.num2[0].isdigit()) if c.num2 else None
-    if c.num2 and value_max is None:
-        return None
-    mult = _NUMBER_MULTIPLIERS.get(c.mult or "", 1)
+    value_max = None
+    if c.num2:
+        value_max = _number(c.num2, not c.num2[0].isdigit())
+        if value_max is None:
+            return None
+    mult = _NUMBER_MULTIPLIERS.get(c.mult, 1) if c.mult else 1
     unit = c.unit
     base_unit: str | None = None
     if unit:
         value, base_unit = normalize_unit(value * mult, unit)
         if value_max is not None:
             value_max = normalize_unit(value_max * mult, unit)[0]
-    else:
+    elif mult != 1:
         value *= mult
         value_max = value_max * mult if value_max is not None else None
     ss, se = sent
     num_start = c.start + len(c.approx_prefix)
     before = text[max(ss, num_start - 12) : num_start]
     clause_start = _clause_start(text, max(ss, prev_end), num_start)
-    clause = text[clause_start:num_start]
     kind = "count"
     if base_unit == "%":
         kind = "percent"
     elif base_unit in MONEY_UNITS or base_unit == "元":
         kind = "amount"
-    change = _CHANGE.ending_at(text, num_start, ss) or _more_or_less(before, facts, num_start)
+    change = _CHANGE.ending_at(text, num_start, ss)
+    if not change and facts.comparison_end <= num_start:
+        change = _more_or_less(before)
     # a rate that rose or fell is a change even with no 同比 (办件量增长35%); a count needs the
     # comparison, since 增加215家 may just be new items
     if change and (facts.comparison_end <= num_start or (base_unit in ("百分点", "%") and len(change) > 1)):
@@ -235,7 +239,7 @@ def resolve(
     )
     draft.period_year = _period_year(facts, num_start, before, kind, report_year)
     draft.is_partial_period = facts.partial_end <= num_start
-    if facts.target_end <= num_start or _TARGET_CLAUSE.search(clause):
+    if facts.target_end <= num_start or _TARGET_CLAUSE.search(text, clause_start, num_start):
         draft.is_target = True
     draft.label = make_label(text, min(clause_start, c.start), c.start, c.end, se)  # 约/近 are flags, not label
     return draft
@@ -244,10 +248,8 @@ def resolve(
 _MORE_LESS_VERB = re.compile(r"(多|少)[\u4e00-\u9fff]{1,3}$")
 
 
-def _more_or_less(before: str, facts: SentenceFacts, pos: int) -> str:
+def _more_or_less(before: str) -> str:
     """比上年多清理45项: 多/少 and a short verb before the number, after a comparison, is a change."""
-    if facts.comparison_end > pos:
-        return ""
     m = _MORE_LESS_VERB.search(before)
     return m[1] if m else ""
 

@@ -21,11 +21,13 @@ _REPLACEMENTS = tuple(SAME_LENGTH_MAP.items())
 _WORD = "\u4e00-\u9fff0-9%"
 # a space run inside a word or number ("法 制审核", "1 386", "共 30 件")
 _INNER_SPACE = re.compile(rf"(?=[ \t])(?<=[{_WORD}])[ \t]+(?=[{_WORD}])")  # leading class: fast scan
-# a line break, with any page-footer lines ("- 2 -", "第 2 页") between the two halves
-_LINE_BREAK = re.compile(
-    r"\n(?:[ \t]*(?:[-—–][ \t]*[0-9]{1,3}[ \t]*[-—–]|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)"
-    r"[ \t]*\n)*[ \t]*"
+_FOOTER_LINE = (
+    r"[ \t]*(?:[-—–][ \t]*[0-9]{1,3}[ \t]*[-—–]|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*\n"
 )
+# a line break, with any page-footer lines ("- 2 -", "第 2 页") between the two halves. A break
+# right after a terminal mark (most lines) never joins: it is matched only to consume the footers
+# after it, so that the loop in _deletions sees a third of the breaks.
+_LINE_BREAK = re.compile(rf"\n(?:(?<=[^。!?;:|\n]\n)(?:{_FOOTER_LINE})*|(?:{_FOOTER_LINE})+)[ \t]*")
 _HEADING_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|\(|\)|[0-9]{1,2}[、.](?![0-9])|[一二三四五六七八九十]是)")
 _TERMINAL = frozenset("。!?;:|\n")
 _MIN_WRAPPED_LINE = 20  # shorter lines are headings or signatures, not PDF-wrapped prose
