@@ -58,8 +58,10 @@ _CHANGE = SuffixLexicon(tuple(w + tail for w in CHANGE_UP + CHANGE_DOWN for tail
 _DOWN = tuple(sorted(CHANGE_DOWN, key=len, reverse=True))
 _COMPARISON = re.compile("|".join(COMPARISON_WORDS))
 _PRIOR = re.compile("(?:" + "|".join(PRIOR_MARKERS) + ")$")
-_YEAR_BEFORE = re.compile(r"(?<![0-9])(20[0-9]{2})年(?:同期)?(?:的|为|是|\()?$")
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年度?")
+# "not after a digit" is checked after the literal 20: a pattern opening with a lookbehind is
+# tried at every position, one opening with a literal only where the literal is
+_YEAR_BEFORE = re.compile(r"(20[0-9]{2})(?<![0-9]20[0-9]{2})年(?:同期)?(?:的|为|是|\()?$")
+_YEAR = re.compile(r"(20[0-9]{2})(?<![0-9]20[0-9]{2})年度?")
 _TARGET_CLAUSE = re.compile(
     r"(?=[计力目拟预争确])(?:计划(?!内|外|生育|$)|力争|目标(?!考核|责任|任务|管理|要求)|拟(?![定订稿发]|(?:出台|印发|制发|提请)的)|预计|争取|确保到)"
 )
@@ -67,7 +69,7 @@ _TARGET_SENTENCE = re.compile(r"^(?:下一步|明年|今后|20[0-9]{2}年(?:计�
 PARTIAL = re.compile(
     "|".join(PARTIAL_PERIOD_WORDS)
     + r"|截[至止](?:20[0-9]{2}年)?(?!12月(?:31日|底|末))(?:1[01]|[1-9])月(?:[0-9]{1,2}日|底|末|中旬|上旬)?"
-    + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|(?<![0-9])1[-~—–至到](?:1[01]|[2-9])月"
+    + r"|截[至止](?:20[0-9]{2}年)?12月(?:[12][0-9]|[1-9])日|1(?<![0-9]1)[-~—–至到](?:1[01]|[2-9])月"
 )
 _TITLES = re.compile(r"《[^》]*》|\([0-9]{4}[-—–~至][0-9]{4}年?\)")
 # the last clause delimiter of a range: one no other delimiter follows (searched only between the

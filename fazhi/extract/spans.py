@@ -48,6 +48,10 @@ _BEFORE = SuffixLexicon(BLOCK_BEFORE)
 _BEFORE_BARE = SuffixLexicon(BLOCK_BEFORE_BARE)
 _APPROX_BEFORE = SuffixLexicon(APPROX_PREFIXES)
 _APPROX_AFTER = re.compile("|".join(APPROX_SUFFIXES))
+# one set test decides, for most numbers, that no blocking (第, 排名) or approximation (约, 超过)
+# word ends right before them, and that no 左右/以上 follows
+_WORD_BEFORE_ENDS = _BEFORE.last_chars | _APPROX_BEFORE.last_chars
+_APPROX_AFTER_STARTS = frozenset(w[0] for w in APPROX_SUFFIXES)
 _NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
 _RHETORIC = re.compile("(?:中心|重点|主要|核心)?(?:" + "|".join(RHETORIC_NOUNS) + ")")
 _BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
@@ -112,8 +116,11 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
         num_end = m.end("num2") if num2 else m.end("num")
         if num_end < len(text) and text[num_end] in BLOCK_ADJACENT:
             return None
-    if _BEFORE.ending_at(text, s):
-        return None
+    prefix = ""
+    if before in _WORD_BEFORE_ENDS:
+        if _BEFORE.ending_at(text, s):
+            return None
+        prefix = _APPROX_BEFORE.ending_at(text, s)
     if is_chinese and not _chinese_ok(text, m, num, unit):
         return None
     if unit:
@@ -131,10 +138,9 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
         if len(num.replace(",", "").split(".")[0]) >= 9 or _BEFORE_BARE.ending_at(text, s):
             return None  # phone numbers, hotlines, codes
         tag = "bare"
-    prefix = _APPROX_BEFORE.ending_at(text, s)
     if prefix in APPROX_PREFIXES_CHINESE_ONLY and not is_chinese:
         prefix = ""  # 上千人 is about a thousand; 线上15期 is online, not 'up to'
-    suffix_m = _APPROX_AFTER.match(text, e)
+    suffix_m = _APPROX_AFTER.match(text, e) if text[e : e + 1] in _APPROX_AFTER_STARTS else None
     suffix = suffix_m.group() if suffix_m else ""
     start = s - len(prefix)
     end = e + len(suffix)

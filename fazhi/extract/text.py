@@ -295,6 +295,9 @@ def _number_broken_l2(markers: list[Marker]) -> list[Marker]:
     return out
 
 
+_NO_MARKER = 1 << 62  # past the end of any text
+
+
 class SectionTracker:
     """Walks markers in text order and reports the section path and plan status at a position."""
 
@@ -302,6 +305,7 @@ class SectionTracker:
         self._markers = markers
         self._plans = plans or []
         self._i = 0
+        self._next = markers[0].start if markers else _NO_MARKER  # start of the next marker
         self._active: dict[int, Marker] = {}
         self._last: tuple[str, bool] = ("", False)
 
@@ -311,7 +315,7 @@ class SectionTracker:
         return path, plan or any(a <= pos < b for a, b in self._plans)
 
     def _at(self, pos: int) -> tuple[str, bool]:
-        if self._i >= len(self._markers) or self._markers[self._i].start > pos:
+        if pos < self._next:
             return self._last  # no marker passed since the last call
         while self._i < len(self._markers) and self._markers[self._i].start <= pos:
             k = self._markers[self._i]
@@ -319,6 +323,7 @@ class SectionTracker:
                 del self._active[level]
             self._active[k.level] = k
             self._i += 1
+        self._next = self._markers[self._i].start if self._i < len(self._markers) else _NO_MARKER
         levels = sorted(self._active)
         path = ""
         for lv in levels:  # '一、(三) 2.': no space after the 、 of a top-level marker
