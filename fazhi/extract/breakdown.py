@@ -134,8 +134,8 @@ def _matching_paren(text: str, open_pos: int, limit: int) -> int:
 # Words that open a list of parts of the total before them. 含 and 涉及 only after a comma (含量,
 # 包含 are other words; 涉及金额 has a unit of its own, so it is no part); a sentence opening with
 # a viewpoint (从案件类型看，/按类型分，) lists parts of the previous sentence's total.
-_PART_MARKER = re.compile(r"其中|包括|(?<=,)含(?![量义有])")
-_FIRST_MARKER = re.compile(_PART_MARKER.pattern + r"|(?<=,)涉及")  # later 涉及 items go on the same list
+_PART_MARKER = re.compile(r"其中|包括|含(?<=,含)(?![量义有])")  # ,含 checked after 含: a literal first scans fast
+_FIRST_MARKER = re.compile(_PART_MARKER.pattern + r"|涉及(?<=,涉及)")  # later 涉及 items go on the same list
 _ANY_MARKER = re.compile(r"其中|包括|含|涉及|从|按")  # a cheap pre-check for _PART_MARKER and _VIEWPOINT
 _VIEWPOINT = re.compile(
     r"(?:从|按)(?P<what>[\u4e00-\u9fff]{0,10}?)(?:" + "|".join(BREAKDOWN_DIMENSIONS) + r")(?:来看|看|来分|分|划分|统计)[,:]"

@@ -20,7 +20,7 @@ from fazhi.extract.lexicon import PLAN_HEADING_WORDS, PLAN_OPENINGS, PROBLEM_HEA
 _REPLACEMENTS = tuple(SAME_LENGTH_MAP.items())
 _WORD = "\u4e00-\u9fff0-9%"
 # a space run inside a word or number ("法 制审核", "1 386", "共 30 件")
-_INNER_SPACE = re.compile(rf"(?=[ \t])(?<=[{_WORD}])[ \t]+(?=[{_WORD}])")  # leading class: fast scan
+_INNER_SPACE = re.compile(rf"[ \t](?<=[{_WORD}][ \t])[ \t]*(?=[{_WORD}])")  # a class first: fast scan
 _FOOTER_LINE = (
     r"[ \t]*(?:[-—–][ \t]*[0-9]{1,3}[ \t]*[-—–]|第[ \t]*[0-9]{1,3}[ \t]*页(?:[ \t]*共[ \t]*[0-9]{1,3}[ \t]*页)?)[ \t]*\n"
 )
