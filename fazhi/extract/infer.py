@@ -8,10 +8,11 @@ from fazhi.extract.resolve import Draft
 
 def infer_units(drafts: list[Draft]) -> None:
     """Give bare numbers a unit from a sibling, their label, or their parent; mark it inferred."""
-    for i, d in enumerate(drafts):
+    stated = _parts_with_stated_units(drafts)
+    for d in drafts:
         if d.unit is not None:
             continue
-        unit = _sibling_unit(drafts, i) or _label_unit(d.label)
+        unit = _sibling_unit(d, stated) or _label_unit(d.label)
         if unit is None and d.parent is not None:
             unit = drafts[d.parent].unit
         # last resort: the genre's generic measure word, so every fact has a unit the clean stage and
@@ -20,14 +21,21 @@ def infer_units(drafts: list[Draft]) -> None:
         d.unit_inferred = True
 
 
-def _sibling_unit(drafts: list[Draft], i: int) -> str | None:
-    parent = drafts[i].parent
-    if parent is None:
-        return None
-    sibs = [d for d in drafts if d.parent == parent and d.unit and d is not drafts[i] and not d.unit_inferred]
+def _parts_with_stated_units(drafts: list[Draft]) -> dict[int, list[Draft]]:
+    """Parent index → its parts whose unit the text states, in text order (built once: a search
+    through all statistics for each bare number was quadratic on long reports)."""
+    parts: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.parent is not None and d.unit and not d.unit_inferred:
+            parts.setdefault(d.parent, []).append(d)
+    return parts
+
+
+def _sibling_unit(d: Draft, stated: dict[int, list[Draft]]) -> str | None:
+    sibs = stated.get(d.parent) if d.parent is not None else None
     if not sibs:
         return None
-    return min(sibs, key=lambda s: abs(s.start - drafts[i].start)).unit
+    return min(sibs, key=lambda s: abs(s.start - d.start)).unit
 
 
 def _label_unit(label: str) -> str | None:

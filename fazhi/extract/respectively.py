@@ -46,7 +46,10 @@ def _joined(text: str, a: Draft, b: Draft) -> bool:
 
 def _assign(drafts: list[Draft], run: list[int], text: str, pos: int) -> None:
     first = drafts[run[0]]
-    before = [j for j in range(run[0]) if drafts[j].sent_start == first.sent_start and drafts[j].end <= pos]
+    sent_first = run[0]  # drafts are in text order: the sentence's earlier numbers sit right before
+    while sent_first > 0 and drafts[sent_first - 1].sent_start == first.sent_start:
+        sent_first -= 1
+    before = [j for j in range(sent_first, run[0]) if drafts[j].end <= pos]
     if first.kind == "change" and len(before) >= len(run):
         # 58件、审结52件，分别同比增长12.5%和8.3%: the k-th change is the k-th number's
         for j, k in zip(run, before[-len(run) :], strict=True):
