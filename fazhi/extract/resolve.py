@@ -90,17 +90,14 @@ def _trail_word(word: str) -> str:
 
 
 _TRAIL = re.compile("(?:" + "|".join(_trail_word(w) for w in sorted(LABEL_TRAIL_STRIP, key=len, reverse=True)) + ")$")
-_CUT = re.compile(
-    "(?=["
-    + "".join(sorted({w[0] for w in LABEL_CUT_WORDS}))
-    + "])(?:"
-    + "|".join(w if w != "共" else "(?<!公)共(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS)
-    + ")"
-)
+# every alternative opens with a literal (公 before 共 checked after it), so the engine skips ahead
+_CUT = re.compile("|".join(w if w != "共" else "共(?<!公共)(?!同|享|建|治|性)" for w in LABEL_CUT_WORDS))
 _LEAD_ALL = re.compile(f"^(?:{_LEAD_TIME.pattern[1:]}|{_LEAD.pattern[1:]})+")
-_TRAIL_ALL = re.compile(f"(?:{_TRAIL.pattern[:-1]})+$")
 # one pass: leading time/scope words, the label, trailing fillers (lazy middle keeps the label short)
 _CLEAN = re.compile(f"(?:{_LEAD_TIME.pattern[1:]}|{_LEAD.pattern[1:]})*(.*?)(?:{_TRAIL.pattern[:-1]})*", re.S)
+# a label whose last character ends no trailing filler can only lose leading words: _LEAD_ALL
+# alone gives what _CLEAN would, without trying every filler at every position of the label
+_TRAIL_ENDS = frozenset(w[-1] for w in LABEL_TRAIL_STRIP)
 _QUOTE_CHARS = re.compile("[“”\"《》「」‘’']")
 _AFTER_LEAD = re.compile(r"^(?:的|次|左右|以上)")
 # "at least" words may sit before a short verb: 至少开展1次, 不少于培训3次
@@ -297,8 +294,12 @@ def clean_label(raw: str) -> str:
     if not raw:
         return ""
     label = _unquote(raw).strip()
-    m = _CLEAN.fullmatch(label)
-    label = m[1] if m else label
+    if label[-1:] in _TRAIL_ENDS:
+        m = _CLEAN.fullmatch(label)
+        label = m[1] if m else label
+    else:
+        lead = _LEAD_ALL.match(label)
+        label = label[lead.end() :] if lead else label
     return "" if _COMPARED_YEAR.match(label) else label  # 比2021年 names no metric
 
 
@@ -310,7 +311,7 @@ def make_label(text: str, clause_start: int, num_start: int, end: int, sent_end:
     return label[-_MAX_LABEL:]
 
 
-@lru_cache(maxsize=1 << 16)  # clauses repeat across reports (全年共受理, 其中): a pure string function
+@lru_cache(maxsize=1 << 14)  # clauses repeat across reports (全年共受理, 其中): a pure string function
 def _label_before(clause: str) -> tuple[str, bool]:
     """The label the clause before a number gives, and whether the noun after the number completes it."""
     raw = _unquote(clause)
@@ -339,7 +340,7 @@ def _after_text(text: str, end: int, sent_end: int) -> str:
     return _label_after(after)
 
 
-@lru_cache(maxsize=1 << 16)  # what follows a number repeats too (件, 场普法活动): a pure string function
+@lru_cache(maxsize=1 << 14)  # what follows a number repeats too (件, 场普法活动): a pure string function
 def _label_after(after: str) -> str:
     """The noun phrase after a number, up to the next statistic's subject."""
     if not after:

@@ -95,7 +95,7 @@ class Prepared:
 def _deletions(text: str) -> list[tuple[int, int]]:
     """Spans of the translated text to drop: inner spaces and joinable line breaks."""
     spans: list[tuple[int, int]] = []
-    has_spaces = " " in text or "\t" in text  # most reports have none: skip the slow scan
+    has_spaces = " " in text or "\t" in text  # most reports have none
     for m in _INNER_SPACE.finditer(text) if has_spaces else ():
         left, right = text[m.start() - 1], text[m.end()]
         if left.isdigit() and right.isdigit():
