@@ -248,10 +248,16 @@ def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
         if before.isdigit() or before == ".":
             continue  # a decimal, or a run of three digits
         candidates.append((start, mark + 1, int(text[start:mark]), before in _STRONG_BEFORE))
+    # where each number stands as a strong marker, in text order (looked up, not rescanned, for
+    # every glued candidate: quadratic on long reports)
+    strong_starts: dict[int, list[int]] = {}
+    for s, _, n, strong in candidates:
+        if strong:
+            strong_starts.setdefault(n, []).append(s)
     accepted: list[Marker] = []
     expected = 1
     block = -1
-    for i, (s, e, n, strong) in enumerate(candidates):
+    for s, e, n, strong in candidates:
         b = bisect_right(bounds, s)
         if b != block:  # a new (一)/一、 section restarts the numbering
             block, expected = b, 1
@@ -259,7 +265,9 @@ def _arabic_list_markers(text: str, higher: list[Marker]) -> list[Marker]:
             ok = n == expected or n == 1 or expected < n <= expected + 1
         else:
             next_bound = bounds[b] if b < len(bounds) else len(text)
-            later_strong = any(c[2] == n and c[3] and c[0] > s and c[0] < next_bound for c in candidates[i + 1 :])
+            same_n = strong_starts.get(n, [])
+            k = bisect_right(same_n, s)  # the first strong n after this one, if any
+            later_strong = k < len(same_n) and same_n[k] < next_bound
             # out of sequence, a glued small number still opens an item when prose, not another
             # number, follows it (工作2、积极推进… vs 物权纠纷6、合同纠纷4)
             ok = not later_strong and (n == expected or (n <= 20 and _prose_follows(text, e)))
