@@ -27,7 +27,7 @@ from fazhi.extract.tables import table_drafts, table_line_spans
 from fazhi.extract.text import Prepared, SectionTracker, find_markers, plan_ranges, prepare
 from fazhi.model import Statistic
 
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_statistics", "infer_report_year"]
 
