@@ -65,7 +65,9 @@ def test_unmapped_labels_are_kept_as_unclassified(catalogs) -> None:  # type: ig
 
 
 def test_an_unresolvable_region_is_kept_with_a_reason(catalogs) -> None:  # type: ignore[no-untyped-def]
-    batch = clean([report(BODY, _stats(), title="关于本单位2023年法治建设情况的报告", publisher=None, region_hint=None)], *catalogs)
+    batch = clean(
+        [report(BODY, _stats(), title="关于本单位2023年法治建设情况的报告", publisher=None, region_hint=None)], *catalogs
+    )
     row = batch.reports.to_dicts()[0]
     assert row["region_key"] == UNRESOLVED_REGION_KEY
     assert row["region_unresolved_reason"]

@@ -91,9 +91,13 @@ def test_report_without_statistics_warns(catalogs) -> None:  # type: ignore[no-u
 def test_mixed_batch_publishes_only_the_good_reports(catalogs) -> None:  # type: ignore[no-untyped-def]
     good = report(uri="mem://good.txt")
     bad_body = BODY + "另有新增。"
-    bad = report(bad_body, [replace(s, value=-1.0) if s.index == 3 else s for s in default_statistics(bad_body)], uri="mem://bad.txt")
+    bad = report(
+        bad_body, [replace(s, value=-1.0) if s.index == 3 else s for s in default_statistics(bad_body)], uri="mem://bad.txt"
+    )
     outcome = _gate(catalogs, good, bad)
     assert outcome.passed.reports.get_column("source_uri").to_list() == ["mem://good.txt"]
-    assert set(outcome.passed.facts.get_column("report_key").to_list()) == set(outcome.passed.reports.get_column("report_key").to_list())
+    assert set(outcome.passed.facts.get_column("report_key").to_list()) == set(
+        outcome.passed.reports.get_column("report_key").to_list()
+    )
     blocked_uris = outcome.findings_for("blocking").get_column("source_uri").unique().to_list()
     assert blocked_uris == ["mem://bad.txt"]

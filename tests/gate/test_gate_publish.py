@@ -40,7 +40,9 @@ def test_blocking_check_leaves_published_tables_unchanged(published, catalogs, c
     assert summary.audit["facts_published"] == 0
     assert _checksums(warehouse) == before
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        held = con.sql("SELECT source_uri, stage, check_name, reason FROM quarantine WHERE load_id = $l", params={"l": summary.load_id}).fetchall()
+        held = con.sql(
+            "SELECT source_uri, stage, check_name, reason FROM quarantine WHERE load_id = $l", params={"l": summary.load_id}
+        ).fetchall()
         outcome = con.sql("SELECT outcome FROM load_document WHERE load_id = $l", params={"l": summary.load_id}).fetchall()
     assert ("mem://bad.txt", "gate", check) in [row[:3] for row in held]
     assert all(len(row[3]) > 20 for row in held)

@@ -31,7 +31,10 @@ def test_both_contract_tables_have_a_suite() -> None:
 
 
 def test_a_suite_without_severity_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "bad.json").write_text('{"name": "bad", "expectations": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "x"}, "meta": {"check": "x"}}]}')
+    (tmp_path / "bad.json").write_text(
+        '{"name": "bad", "expectations": [{"type": "expect_column_values_to_not_be_null", '
+        '"kwargs": {"column": "x"}, "meta": {"check": "x"}}]}'
+    )
     with pytest.raises(ValueError, match="severity"):
         load_suite_spec("bad", tmp_path)
 

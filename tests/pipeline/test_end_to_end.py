@@ -61,7 +61,9 @@ def _run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.Comp
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+def loaded(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
     """Run `fazhi run` twice on the example into a new warehouse; return the file and both runs."""
     warehouse = tmp_path_factory.mktemp("e2e") / "fazhi.duckdb"
     first = _run("run", str(EXAMPLE_REPORT.parent), "--warehouse", str(warehouse))
@@ -83,7 +85,9 @@ def _covering(body: str, rows: list[dict[str, object]], anchor: str, number: str
     return next((r for r in rows if r["char_start"] <= offset < r["char_end"]), None)  # type: ignore[operator]
 
 
-def test_first_run_publishes_and_exits_zero(loaded: tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]) -> None:
+def test_first_run_publishes_and_exits_zero(
+    loaded: tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]],
+) -> None:
     warehouse, first, _ = loaded
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Traceback" not in first.stdout + first.stderr
@@ -135,11 +139,15 @@ def test_report_metadata(loaded: tuple[Path, object, object]) -> None:
     assert row == [("141128", 2021, 20220222, 20220125, 1, True)]
 
 
-def test_second_run_changes_nothing(loaded: tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]) -> None:
+def test_second_run_changes_nothing(
+    loaded: tuple[Path, subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]],
+) -> None:
     warehouse, _, second = loaded
     assert second.returncode == 0, second.stdout + second.stderr
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        audits = con.sql("SELECT documents_published, documents_skipped, facts_published FROM load_audit ORDER BY started_at").fetchall()
+        audits = con.sql(
+            "SELECT documents_published, documents_skipped, facts_published FROM load_audit ORDER BY started_at"
+        ).fetchall()
         reports = con.sql("SELECT count(*) FROM dim_report").fetchall()[0][0]
         load_ids = con.sql("SELECT count(DISTINCT load_id) FROM fact_statistic").fetchall()[0][0]
     assert audits[1] == (0, 1, 0)
@@ -149,7 +157,9 @@ def test_second_run_changes_nothing(loaded: tuple[Path, subprocess.CompletedProc
 
 def test_file_is_readable_by_duckdb_1_4_clients(loaded: tuple[Path, object, object]) -> None:
     with duckdb.connect(str(loaded[0]), read_only=True) as con:
-        version = con.sql("SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+        version = con.sql(
+            "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchall()
     assert version and version[0][0] is not None and version[0][0].startswith("v1.")
 
 

@@ -55,7 +55,9 @@ def test_a_clean_rerun_is_plain_completed(prefect_harness: None, warehouse: Path
     assert state.result().audit["documents_skipped"] == 1
 
 
-def test_a_busy_warehouse_fails_the_run_with_one_clear_line(prefect_harness: None, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_busy_warehouse_fails_the_run_with_one_clear_line(
+    prefect_harness: None, warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from flows.load import load_reports
 
     monkeypatch.setenv("FAZHI_LOCK_WAIT", "0.5")

@@ -22,7 +22,9 @@ PROSE = (
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Twelve small reports of different counties."""
     folder = tmp_path_factory.mktemp("corpus")
-    for i, county in enumerate(["平遥县", "介休市", "祁县", "太谷区", "榆社县", "左权县", "和顺县", "昔阳县", "寿阳县", "灵石县", "榆次区", "孝义市"]):
+    for i, county in enumerate(
+        ["平遥县", "介休市", "祁县", "太谷区", "榆社县", "左权县", "和顺县", "昔阳县", "寿阳县", "灵石县", "榆次区", "孝义市"]
+    ):
         title = TITLE.replace("平遥县", county)
         body = BODY.replace("42件", f"{40 + i}件").replace("210件", f"{200 + i}件") + PROSE
         (folder / f"r{i:02d}.txt").write_text(f"{title}\n{body}\n", encoding="utf-8")
@@ -32,7 +34,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _facts(warehouse: Path) -> list[tuple]:  # type: ignore[type-arg]
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return con.sql(
-            "SELECT r.content_sha256, f.char_start, f.value, f.unit FROM fact_statistic f JOIN dim_report r USING (report_key) ORDER BY 1, 2"
+            "SELECT r.content_sha256, f.char_start, f.value, f.unit "
+            "FROM fact_statistic f JOIN dim_report r USING (report_key) ORDER BY 1, 2"
         ).fetchall()
 
 
@@ -43,7 +46,9 @@ def test_worker_processes_give_the_same_facts_as_one_process(corpus: Path, tmp_p
     assert _facts(tmp_path / "one.duckdb") == _facts(tmp_path / "two.duckdb")
 
 
-def test_the_flow_on_a_local_dask_cluster(prefect_harness: None, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_flow_on_a_local_dask_cluster(
+    prefect_harness: None, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from distributed import LocalCluster
 
     from flows.load import load_reports

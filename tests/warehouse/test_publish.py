@@ -23,12 +23,66 @@ from tests.conftest import PROJECT_ROOT
 from tests.factories import BODY, default_statistics, report, statistic
 
 CONTRACT = {
-    "dim_region": ["region_key", "region_code", "region_name", "region_level", "province_name", "prefecture_name", "county_name", "parent_region_code"],
+    "dim_region": [
+        "region_key",
+        "region_code",
+        "region_name",
+        "region_level",
+        "province_name",
+        "prefecture_name",
+        "county_name",
+        "parent_region_code",
+    ],
     "dim_date": ["date_key", "full_date", "year", "quarter", "month", "day"],
     "dim_metric": ["metric_key", "metric_code", "name_zh", "name_en", "category", "unit", "is_additive"],
-    "dim_report": ["report_key", "title", "region_key", "report_year", "published_date_key", "signed_date_key", "publisher", "source_uri", "content_sha256", "body_text", "loaded_at"],
-    "fact_statistic": ["statistic_key", "report_key", "region_key", "metric_key", "period_year", "value", "value_max", "unit", "kind", "is_approximate", "is_target", "parent_statistic_key", "raw_label", "surface", "sentence", "char_start", "char_end", "section_path", "extractor_version", "load_id"],
-    "load_audit": ["load_id", "flow_run_id", "started_at", "finished_at", "status", "documents_seen", "documents_published", "documents_skipped", "documents_quarantined", "facts_published", "warnings"],
+    "dim_report": [
+        "report_key",
+        "title",
+        "region_key",
+        "report_year",
+        "published_date_key",
+        "signed_date_key",
+        "publisher",
+        "source_uri",
+        "content_sha256",
+        "body_text",
+        "loaded_at",
+    ],
+    "fact_statistic": [
+        "statistic_key",
+        "report_key",
+        "region_key",
+        "metric_key",
+        "period_year",
+        "value",
+        "value_max",
+        "unit",
+        "kind",
+        "is_approximate",
+        "is_target",
+        "parent_statistic_key",
+        "raw_label",
+        "surface",
+        "sentence",
+        "char_start",
+        "char_end",
+        "section_path",
+        "extractor_version",
+        "load_id",
+    ],
+    "load_audit": [
+        "load_id",
+        "flow_run_id",
+        "started_at",
+        "finished_at",
+        "status",
+        "documents_seen",
+        "documents_published",
+        "documents_skipped",
+        "documents_quarantined",
+        "facts_published",
+        "warnings",
+    ],
     "quarantine": ["load_id", "source_uri", "content_sha256", "stage", "check_name", "reason", "details", "quarantined_at"],
 }
 PUBLISHED_TABLES = ["dim_region", "dim_date", "dim_metric", "dim_report", "fact_statistic"]
@@ -57,7 +111,9 @@ def _checksums(warehouse: Path) -> dict[str, str]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         out = {}
         for table in PUBLISHED_TABLES:
-            rows = con.sql(f"SELECT * EXCLUDE (loaded_at) FROM {table}" if table == "dim_report" else f"SELECT * FROM {table}").fetchall()
+            rows = con.sql(
+                f"SELECT * EXCLUDE (loaded_at) FROM {table}" if table == "dim_report" else f"SELECT * FROM {table}"
+            ).fetchall()
             out[table] = hashlib.sha256(repr(sorted(rows, key=repr)).encode()).hexdigest()
         return out
 
@@ -66,7 +122,10 @@ def test_contract_tables_and_comments(warehouse: Path, catalogs: pipeline.Catalo
     _load(warehouse, catalogs, report())
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for table, columns in CONTRACT.items():
-            present = [r[0] for r in con.sql("SELECT column_name FROM duckdb_columns() WHERE table_name = $t", params={"t": table}).fetchall()]
+            present = [
+                r[0]
+                for r in con.sql("SELECT column_name FROM duckdb_columns() WHERE table_name = $t", params={"t": table}).fetchall()
+            ]
             assert set(columns) <= set(present), table
             uncommented = con.sql(
                 "SELECT column_name FROM duckdb_columns() WHERE table_name = $t AND comment IS NULL", params={"t": table}
@@ -129,7 +188,8 @@ def test_a_changed_report_is_a_new_version_and_the_old_one_is_kept(warehouse: Pa
     with duckdb.connect(str(warehouse), read_only=True) as con:
         versions = con.sql("SELECT version, is_current FROM dim_report ORDER BY version").fetchall()
         current_value = con.sql(
-            "SELECT f.value FROM fact_statistic f JOIN dim_report r USING (report_key) WHERE r.is_current AND f.raw_label = '法律援助案件'"
+            "SELECT f.value FROM fact_statistic f JOIN dim_report r USING (report_key) "
+            "WHERE r.is_current AND f.raw_label = '法律援助案件'"
         ).fetchall()
         marts = con.sql(
             "SELECT DISTINCT m.report_key, r.version FROM v_metric_value m JOIN dim_report r USING (report_key)"
@@ -139,7 +199,9 @@ def test_a_changed_report_is_a_new_version_and_the_old_one_is_kept(warehouse: Pa
     assert [v for _, v in marts] == [2]  # the materialised mart dropped the superseded version's rows
 
 
-def test_an_error_during_publish_leaves_the_file_untouched(warehouse: Path, catalogs: pipeline.Catalogs, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_during_publish_leaves_the_file_untouched(
+    warehouse: Path, catalogs: pipeline.Catalogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _load(warehouse, catalogs, report())
     before_bytes = warehouse.read_bytes()
     real_run_file = publish_module.run_file
@@ -158,12 +220,17 @@ def test_an_error_during_publish_leaves_the_file_untouched(warehouse: Path, cata
 
 
 def test_a_second_load_waits_then_fails_clearly(warehouse: Path) -> None:
-    with load_lock(warehouse), pytest.raises(WarehouseBusy, match="another fazhi load"):
-        with load_lock(warehouse, wait_seconds=0.5):
-            pass
+    with (
+        load_lock(warehouse),
+        pytest.raises(WarehouseBusy, match="another fazhi load"),
+        load_lock(warehouse, wait_seconds=0.5),
+    ):
+        pass
 
 
-def test_curation_loop_remaps_published_facts_without_reextracting(warehouse: Path, catalogs: pipeline.Catalogs, tmp_path: Path) -> None:
+def test_curation_loop_remaps_published_facts_without_reextracting(
+    warehouse: Path, catalogs: pipeline.Catalogs, tmp_path: Path
+) -> None:
     from fazhi.metrics import MetricCatalog
 
     body = BODY + "开展无人机飞行45架次。"
@@ -177,7 +244,10 @@ def test_curation_loop_remaps_published_facts_without_reextracting(warehouse: Pa
     # an analyst adds a metric with that synonym to the catalog CSV and reruns
     extended = tmp_path / "metric_catalog.csv"
     original = (PROJECT_ROOT / "seeds" / "metric_catalog.csv").read_text(encoding="utf-8")
-    extended.write_text(original + "drone_patrol_flights,无人机飞行架次,Drone flights,enforcement,次,session,yes,,,无人机飞行,,\n", encoding="utf-8")
+    extended.write_text(
+        original + "drone_patrol_flights,无人机飞行架次,Drone flights,enforcement,次,session,yes,,,无人机飞行,,\n",
+        encoding="utf-8",
+    )
     curated = pipeline.Catalogs(catalogs.regions, MetricCatalog.load(extended), hashlib.sha256(extended.read_bytes()).hexdigest())
     second = _load(warehouse, curated, report(body, stats))
     assert second.audit["documents_skipped"] == 1  # nothing re-extracted
