@@ -99,6 +99,9 @@ BLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# ... unless the continuation is another word starting there (87名单位负责人: 名 + 单位, not 名单).
+UNBLOCK_AFTER_UNIT: dict[str, tuple[str, ...]] = {"名": ("单位",)}
+
 # Chinese-numeral phrases that are names, not counts (slogans, political formulas, reforms).
 NAMED_NUMERAL_PHRASES = (
     "三项制度", "八项规定", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五个一",

@@ -14,6 +14,7 @@ from fazhi.extract.lexicon import (
     CHANGE_UP,
     COMPARISON_WORDS,
     CUMULATIVE_YEAR_SUFFIXES,
+    GENERIC_UNIT,
     LABEL_CUT_WORDS,
     LABEL_LEAD_STRIP,
     LABEL_TRAIL_KEEP,
@@ -357,9 +358,18 @@ def _label_after(after: str) -> str:
 
 
 def share_changes(drafts: list[Draft], text: str) -> None:
-    """A number joined to a change by 和/、 shares it (分别较上年减少3件和1件 → −3, −1)."""
+    """A number joined to a change by 和/、 shares it (分别较上年减少3件和1件 → −3, −1); 提高1.8个和
+    2.3个百分点: the first 个 is a 个百分点 too."""
     for i in range(1, len(drafts)):
         d, prev = drafts[i], drafts[i - 1]
+        if (
+            prev.unit == GENERIC_UNIT
+            and d.unit == "百分点"
+            and prev.sent_start == d.sent_start
+            and text[prev.end - 1] == "个"
+            and _CONJUNCTION.fullmatch(text[prev.end : d.start])
+        ):
+            prev.unit, prev.kind = "百分点", d.kind
         if (
             prev.sent_start == d.sent_start
             and prev.kind == "change"

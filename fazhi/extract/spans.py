@@ -20,6 +20,7 @@ from fazhi.extract.lexicon import (
     LONE_NUMERALS_NEVER,
     NAMED_NUMERAL_PHRASES,
     RHETORIC_NOUNS,
+    UNBLOCK_AFTER_UNIT,
     SuffixLexicon,
 )
 from fazhi.units import UNIT_WORDS
@@ -54,6 +55,7 @@ _WORD_BEFORE_ENDS = _BEFORE.last_chars | _APPROX_BEFORE.last_chars
 _APPROX_AFTER_STARTS = frozenset(w[0] for w in APPROX_SUFFIXES)
 _NAMED = re.compile("|".join(NAMED_NUMERAL_PHRASES))
 _RHETORIC = re.compile("(?:中心|重点|主要|核心)?(?:" + "|".join(RHETORIC_NOUNS) + ")")
+_HOTLINE = re.compile(r"123[0-9]{2}")  # 12345, 12315, 12348: government hotlines, named by their number
 _BARE_FOLLOW = frozenset(",;。、)(:\n!?|")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
@@ -125,7 +127,7 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
         return None
     if unit:
         follow = BLOCK_AFTER_UNIT.get(unit[-1])
-        if follow and text.startswith(follow, e):
+        if follow and text.startswith(follow, e) and not text.startswith(UNBLOCK_AFTER_UNIT.get(unit[-1], ()), e):
             return None
         if unit == "各" and is_chinese:
             return None
@@ -135,7 +137,7 @@ def _number_candidate(text: str, m: re.Match[str], groups: tuple) -> Candidate |
             return None
         if not (e >= len(text) or text[e] in _BARE_FOLLOW or text.startswith("其中", e)):
             return None
-        if len(num.replace(",", "").split(".")[0]) >= 9 or _BEFORE_BARE.ending_at(text, s):
+        if len(num.replace(",", "").split(".")[0]) >= 9 or _BEFORE_BARE.ending_at(text, s) or _HOTLINE.fullmatch(num):
             return None  # phone numbers, hotlines, codes
         tag = "bare"
     if prefix in APPROX_PREFIXES_CHINESE_ONLY and not is_chinese:

@@ -111,3 +111,9 @@ def test_a_percent_column_beats_the_row_unit() -> None:
     amount, change = stats_of(text, 2021)
     assert (amount.value, amount.unit) == (538_300_000, "元")
     assert (change.value, change.unit, change.kind) == (9.1, "%", "change")
+
+
+def test_percentage_points_shared_across_a_conjunction() -> None:
+    """分别较上年提高1.8个和2.3个百分点: the first 个 is a 个百分点 too."""
+    stats = stats_of("满意率分别为94.2%和95.1%，分别较上年提高1.8个和2.3个百分点。")
+    assert [(s.value, s.unit, s.kind) for s in stats[2:]] == [(1.8, "百分点", "change"), (2.3, "百分点", "change")]
