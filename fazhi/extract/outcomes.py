@@ -81,6 +81,11 @@ def outcome_subsets(drafts: list[Draft], idx: list[int], text: str, previous: li
             if bare or (len(t.label) >= _HEAD_NOUN and d.label.endswith(t.label[-_HEAD_NOUN:])):
                 linked.setdefault(i, []).append(j)
             break  # only the nearest total of the same unit is considered
+    _link_within(drafts, linked)
+
+
+def _link_within(drafts: list[Draft], linked: dict[int, list[int]]) -> None:
+    """Link each total's parts, unless together they would exceed it."""
     for i, parts in linked.items():
         if sum(drafts[j].value for j in parts) <= drafts[i].value:
             for j in parts:
@@ -172,10 +177,7 @@ def cleanup_outcomes(drafts: list[Draft], idx: list[int], text: str) -> None:
                 if CLEANUP_TOTAL.search(t.label) or _reviewed_after(text, t):
                     linked.setdefault(i, []).append(j)
                 break  # only the nearest total of the same unit is considered
-    for i, parts in linked.items():
-        if sum(drafts[j].value for j in parts) <= drafts[i].value:
-            for j in parts:
-                drafts[j].parent = i
+    _link_within(drafts, linked)
 
 
 def _reviewed_after(text: str, t: Draft) -> bool:
